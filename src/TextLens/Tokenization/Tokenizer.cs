@@ -319,9 +319,17 @@ public sealed class Tokenizer
                     continue;
                 }
                 if (i > ps && i + 1 < e && Joins(cls, t[i - 1], t[i + 1])) { i++; continue; }
+                if (cls == CharClass.Hyphen && i == e - 1 && i > ps && CharClasses.Of(t[i - 1]) == CharClass.Letter) { i++; continue; } // pre-
                 if (i == ps && i == s && i + 1 < e && char.IsAsciiDigit(t[i + 1]) && cls is CharClass.Period or CharClass.Hyphen)
                 {
                     i++; // a sign or leading decimal point: -5, .5
+                    continue;
+                }
+                if (cls == CharClass.Period && i > ps && IsAbbreviation(ps, i + 1))
+                {
+                    Add(ps, i + 1 - ps, TokenKind.Word); // U.S.-led
+                    i++;
+                    ps = i;
                     continue;
                 }
                 Flush(ps, i);
