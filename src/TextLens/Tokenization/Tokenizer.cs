@@ -103,7 +103,7 @@ public sealed class Tokenizer
         {
             _t = text;
             _ex = exceptions;
-            _tokens = new TokenData[Math.Clamp(text.Length / 5 + 8, 8, 1 << 16)];
+            _tokens = new TokenData[Math.Min(text.Length / 4 + 16, 1 << 22)]; // ~5.5 characters per token in prose: rarely grows
             _suffixes = new int[16];
         }
 
