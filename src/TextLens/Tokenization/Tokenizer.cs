@@ -266,7 +266,7 @@ public sealed class Tokenizer
             char a = (char)(_t[e - 1] | 0x20);
             if (len >= 3 && IsApostrophe(_t[e - 2]))
             {
-                if (a == 's' && CharClasses.Of(_t[e - 3]) is CharClass.Letter or CharClass.Digit or CharClass.Mark) return 2;
+                if (a == 's' && CharClasses.Of(_t[e - 3]) is CharClass.Letter or CharClass.Digit or CharClass.Mark or CharClass.Period) return 2; // U.S.'s
                 if (a is 'm' or 'd' && CharClasses.Of(_t[e - 3]) is CharClass.Letter or CharClass.Mark) return 2;
             }
             if (len >= 4 && CharClasses.Of(_t[e - 4]) is CharClass.Letter or CharClass.Mark)
@@ -280,7 +280,7 @@ public sealed class Tokenizer
             while (k < 4 && e - 1 - k > s && char.IsAsciiLetterLower(_t[e - 1 - k])) k++;
             if (k == 0 || k == 4 || !char.IsAsciiDigit(_t[e - 1 - k]) || !IsUnit(_t[(e - k)..e])) return 0;
             for (int i = s; i < e - k; i++)
-                if (!char.IsAsciiDigit(_t[i]) && _t[i] is not (',' or '.')) return 0;
+                if (!char.IsAsciiDigit(_t[i]) && _t[i] is not (',' or '.' or ':')) return 0;
             return k;
         }
 
