@@ -57,6 +57,27 @@ public class SentenceSplitterTests
             Is.EqualTo(new[] { "The minister said that the talks with\nArmenia would go on, and that\nBaku was ready." }));
 
     [Test]
+    public void HardWrappedTextBreaksOnlyAtShortLines()
+    {
+        const string text =
+            "Talks Resume in Baku\n" +
+            "By Jane Doe\n" +
+            "\n" +
+            "The foreign ministers of the two countries met on Monday with\n" +
+            "representatives of the mediators, and they discussed the draft\n" +
+            "treaty that had been negotiated for months with Armenia's Prime Minister\n" +
+            "Nikol Pashinyan had presented. The meeting was described as\n" +
+            "constructive by both sides.\n";
+        Assert.That(Sentences(text), Is.EqualTo(new[]
+        {
+            "Talks Resume in Baku",
+            "By Jane Doe",
+            "The foreign ministers of the two countries met on Monday with\nrepresentatives of the mediators, and they discussed the draft\ntreaty that had been negotiated for months with Armenia's Prime Minister\nNikol Pashinyan had presented.",
+            "The meeting was described as\nconstructive by both sides.",
+        }));
+    }
+
+    [Test]
     public void LowerCaseContinuationAcrossBlankLineIsOneSentenceAndParagraph()
     {
         var doc = Nlp.Process("Title\n\nThe expert community\n\nis not engaging. It should.\n\nNext paragraph.");
