@@ -70,10 +70,10 @@ public sealed class SentenceSplitter : IPipelineComponent
         var paragraphs = new List<Paragraph>();
         int sentStart = 0, paraSentStart = 0, paraTokStart = 0;
         bool? wrapped = null;
-        int i = 0;
+        int i = 0, steps = 0;
         while (i < n)
         {
-            if ((i & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if ((++steps & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             var term = TerminalAt(tokens, text, i);
             if (term == Terminal.None && i + 1 < n)
             {
@@ -217,7 +217,12 @@ public sealed class SentenceSplitter : IPipelineComponent
             case Terminal.Ambiguous:
                 if (lineBreak) return true;
                 if (nt.Kind is TokenKind.Number or TokenKind.Alphanumeric) return false;
-                if (nt.Kind == TokenKind.Punctuation) return CharClasses.Of(nc) is CharClass.Quote or CharClass.Open or CharClass.SingleQuote;
+                if (nt.Kind == TokenKind.Punctuation)
+                {
+                    // "the U.S. (respectively)" goes on; "etc. (See below.)" and "etc. “The …" start anew.
+                    if (CharClasses.Of(nc) is not (CharClass.Quote or CharClass.Open or CharClass.SingleQuote)) return false;
+                    return next + 1 < tokens.Length && CharClasses.StartsUpper(text, tokens[next + 1].Start, tokens[next + 1].End);
+                }
                 return nt.Kind == TokenKind.Word && OpenerLookup.Contains(text.Slice(nt.Start, nt.Length));
             default:
                 return true;

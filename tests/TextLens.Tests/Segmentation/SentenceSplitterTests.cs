@@ -17,6 +17,11 @@ public class SentenceSplitterTests
             Is.EqualTo(new[] { "The talks were held in the U.S.", "The next round is in Baku on Jan. 3.", "See No. 5 on the list, etc.", "However, nothing changed." }));
 
     [Test]
+    public void AbbreviationBeforeBracket() =>
+        Assert.That(Sentences("It suits the U.K. and the U.S. (respectively) well. They wrote to the U.N. (See the annex.) Nothing came of it."),
+            Is.EqualTo(new[] { "It suits the U.K. and the U.S. (respectively) well.", "They wrote to the U.N.", "(See the annex.)", "Nothing came of it." }));
+
+    [Test]
     public void InitialsAndPlaceAbbreviations() =>
         Assert.That(Sentences("Foreign Minister J. Bayramov spoke. The talks in Washington, D.C. were long."),
             Is.EqualTo(new[] { "Foreign Minister J. Bayramov spoke.", "The talks in Washington, D.C. were long." }));

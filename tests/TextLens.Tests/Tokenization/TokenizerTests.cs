@@ -26,6 +26,7 @@ public class TokenizerTests
     [TestCase("you're", "you | 're")]
     [TestCase("cannot", "can | not")]
     [TestCase("gonna", "gon | na")]
+    [TestCase("C++ and C#,", "C++ | and | C# | ,")]
     [TestCase("O'Neill rock'n'roll", "O'Neill | rock'n'roll")]
     public void Contractions(string text, string expected) => Assert.That(Joined(text), Is.EqualTo(expected));
 
