@@ -30,7 +30,8 @@ public sealed class SentenceSplitter : IPipelineComponent
         "also as if when while after before since although though because until unless once according despite during " +
         "what who why how where which whose our their his her my your some many most all no not one such both each every " +
         "other another still then now today yesterday recently finally first second third last indeed besides notably " +
-        "importantly clearly certainly unfortunately fortunately similarly likewise overall given considering let")
+        "importantly clearly certainly unfortunately fortunately similarly likewise overall given considering let " +
+        "do does did is are was were can could will would should may might must has have had")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -184,8 +185,14 @@ public sealed class SentenceSplitter : IPipelineComponent
     private static bool IsAttachedCloser(TokenData[] tokens, ReadOnlySpan<char> text, int j)
     {
         ref readonly var tok = ref tokens[j];
-        if (tok.Kind != TokenKind.Punctuation || tokens[j - 1].End != tok.Start) return false;
+        if (tok.Kind != TokenKind.Punctuation) return false;
         char c = text[tok.Start];
+        if (tokens[j - 1].End != tok.Start)
+        {
+            // A spaced ellipsis ". . ." on the same line belongs together.
+            return c is '.' or '\u2026' && text[tokens[j - 1].Start] is '.' or '\u2026'
+                && LineBreaks(text, tokens[j - 1].End, tok.Start) == 0;
+        }
         return CharClasses.Of(c) switch
         {
             CharClass.Close or CharClass.Quote or CharClass.Apostrophe or CharClass.Period or CharClass.Exclamation

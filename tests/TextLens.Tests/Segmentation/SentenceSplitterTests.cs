@@ -42,6 +42,11 @@ public class SentenceSplitterTests
             Is.EqualTo(new[] { "Prices rose...", "Then they fell.", "It was … odd, and wait… nothing." }));
 
     [Test]
+    public void SpacedEllipsisCaseNamesAndQuestions() =>
+        Assert.That(Sentences("The ruling in Hamdan v. Rumsfeld stands . . . The court met on Main St. Does anyone know why?"),
+            Is.EqualTo(new[] { "The ruling in Hamdan v. Rumsfeld stands . . .", "The court met on Main St.", "Does anyone know why?" }));
+
+    [Test]
     public void NumberedAndBulletedLists() =>
         Assert.That(Sentences("Three steps are needed:\n1. Sign the treaty\n2. Open the borders.\n- Build trust\n- Trade more"),
             Is.EqualTo(new[] { "Three steps are needed:", "1. Sign the treaty", "2. Open the borders.", "- Build trust", "- Trade more" }));
