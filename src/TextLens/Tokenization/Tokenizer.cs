@@ -227,11 +227,14 @@ public sealed class Tokenizer
                     or CharClass.Exclamation or CharClass.Question or CharClass.Ellipsis or CharClass.Open or CharClass.Close
                     or CharClass.Quote or CharClass.SingleQuote or CharClass.Slash or CharClass.Ampersand or CharClass.Underscore
                     or CharClass.MiddleDot or CharClass.Currency or CharClass.Percent or CharClass.Symbol or CharClass.Punct:
-                    return 1;
+                    return IsRunChar(c) ? Run(s, e, c) : 1;
                 default:
                     return 0;
             }
         }
+
+        /// <summary>Repeated marks that form one token: <c>!!!</c>, <c>???</c>, <c>**</c>, <c>====</c>, <c>___</c>.</summary>
+        private static bool IsRunChar(char c) => c is '!' or '?' or '*' or '=' or '_' or '~' or '#' or '+' or '<' or '>' or '^' or '|' or '/' or '\\';
 
         private readonly int SuffixLength(int s, int e)
         {
@@ -253,7 +256,7 @@ public sealed class Tokenizer
                     or CharClass.Exclamation or CharClass.Question or CharClass.Ellipsis or CharClass.Open or CharClass.Close
                     or CharClass.Quote or CharClass.SingleQuote or CharClass.Slash or CharClass.Ampersand or CharClass.Underscore
                     or CharClass.MiddleDot or CharClass.Currency or CharClass.Percent or CharClass.Symbol or CharClass.Punct:
-                    return 1;
+                    return IsRunChar(c) ? RunBack(s, e, c) : 1;
                 default:
                     return 0;
             }
@@ -402,6 +405,8 @@ public sealed class Tokenizer
             {
                 case CharClass.Period or CharClass.Hyphen:
                     return Run(i, e, t[i]);
+                case CharClass.Exclamation or CharClass.Question or CharClass.Underscore or CharClass.Slash or CharClass.Symbol or CharClass.Punct:
+                    return IsRunChar(t[i]) ? Run(i, e, t[i]) : 1;
                 case CharClass.Emoji:
                     return CharClasses.ConsumeEmoji(t, i, e) - i;
                 case CharClass.Other or CharClass.HighSurrogate or CharClass.LowSurrogate:

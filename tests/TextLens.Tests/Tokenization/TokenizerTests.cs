@@ -135,7 +135,9 @@ public class TokenizerTests
     [TestCase("[Vasif Huseynov](#)", "[ | Vasif | Huseynov | ] | ( | # | )")]
     [TestCase("[link](https://x.org/p)", "[ | link | ] | ( | https://x.org/p | )")]
     [TestCase("*commonsplace.eu*", "* | commonsplace.eu | *")]
-    [TestCase("**bold** and _it_", "* | * | bold | * | * | and | _ | it | _")]
+    [TestCase("**bold** and _it_", "** | bold | ** | and | _ | it | _")]
+    [TestCase("Wow!!! Really??? ====", "Wow | !!! | Really | ??? | ====")]
+    [TestCase("nice :) and :-( ok", "nice | :) | and | :-( | ok")]
     public void Markdown(string text, string expected) => Assert.That(Joined(text), Is.EqualTo(expected));
 
     [Test]
