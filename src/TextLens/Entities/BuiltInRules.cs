@@ -214,6 +214,17 @@ internal static class BuiltInRules
         // World War II, COP29
         for (int k = start; k < end; k++)
         {
+            var w = u[k];
+            if (w.Length > 3 && w.StartsWith("COP") && !w[3..].ContainsAnyExcept("0123456789"))
+            {
+                output.Add(new EntityCandidate(k, k + 1, EntityLabel.Event, EntitySource.Rule, R, null));
+                continue;
+            }
+            if (w.SequenceEqual("COP") && u.IsDigits(k + 1) && !u.Touches(k))
+            {
+                output.Add(new EntityCandidate(k, k + 2, EntityLabel.Event, EntitySource.Rule, R, null));
+                continue;
+            }
             if (u.Is(k, "World") && u.Is(k + 1, "War") && k + 2 < end && (u.Is(k + 2, "I") || u.Is(k + 2, "II") || u.Is(k + 2, "One") || u.Is(k + 2, "Two")))
             {
                 output.Add(new EntityCandidate(k, k + 3, EntityLabel.Event, EntitySource.Rule, R, null));

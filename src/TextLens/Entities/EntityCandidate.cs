@@ -1,7 +1,7 @@
 namespace TextLens.Entities;
 
 /// <summary>A proposed entity over units [UnitStart, UnitEnd) before resolution.</summary>
-/// <param name="Rank">Specificity of the proposer when spans are equally long: higher wins (user rule 4, built-in rule 3, gazetteer 2, model 1).</param>
+// Rank: specificity of the proposer when spans are equally long: higher wins (user rule 4, built-in rule 3, gazetteer 2, model 1).
 internal readonly record struct EntityCandidate(int UnitStart, int UnitEnd, EntityLabel Label, EntitySource Source, int Rank, double? Confidence)
 {
     public int Length => UnitEnd - UnitStart;

@@ -33,7 +33,29 @@ internal sealed class EntityUnits
     public static EntityUnits From(Document doc)
     {
         var tokens = doc.TokenStore;
-        string text = doc.NormText;
+        var spans = new (int Start, int End)[tokens.Length];
+        for (int t = 0; t < tokens.Length; t++) spans[t] = (tokens[t].Start, tokens[t].End);
+        return Build(doc.NormText, doc.LowerText, spans);
+    }
+
+    /// <summary>Units of pre-tokenised text (training corpora): the tokens joined by single spaces.</summary>
+    public static EntityUnits FromTokens(IReadOnlyList<string> tokens)
+    {
+        var sb = new System.Text.StringBuilder();
+        var spans = new (int Start, int End)[tokens.Count];
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            if (t > 0) sb.Append(' ');
+            int s = sb.Length;
+            sb.Append(tokens[t]);
+            spans[t] = (s, sb.Length);
+        }
+        string text = TextNormalizer.Normalize(sb.ToString());
+        return Build(text, text.ToLowerInvariant(), spans);
+    }
+
+    private static EntityUnits Build(string text, string lower, (int Start, int End)[] tokens)
+    {
         int cap = tokens.Length + 8;
         var start = new int[cap];
         var length = new int[cap];
@@ -61,7 +83,7 @@ internal sealed class EntityUnits
                 n++;
             }
         }
-        return new EntityUnits(text, doc.LowerText, start, length, token, spaceBefore, n);
+        return new EntityUnits(text, lower, start, length, token, spaceBefore, n);
     }
 
     /// <summary>Cuts a phrase (gazetteer entry, user pattern) into units the same way.</summary>
@@ -85,8 +107,11 @@ internal sealed class EntityUnits
     public static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<char> this[int i] => Text.AsSpan(Start[i], Length[i]);
+    public ReadOnlySpan<char> this[int i]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Text.AsSpan(Start[i], Length[i]);
+    }
 
     public ReadOnlySpan<char> LowerAt(int i) => Lower.AsSpan(Start[i], Length[i]);
 
