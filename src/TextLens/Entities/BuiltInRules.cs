@@ -245,6 +245,7 @@ internal static class BuiltInRules
         }
         else if (e < end && (u.IsDigits(e) || u.Is(e, "II") || u.Is(e, "I"))) e++;
         if (e - s < 2) return;
+        if (gaz.Lookup(u, s, e) is not null) return; // the gazetteer knows this name and its type
         // Do not let a lone head with a gazetteer place or person title make an organisation of a whole phrase like "Foreign Ministers of Armenia".
         output.Add(new EntityCandidate(s, e, label, EntitySource.Rule, R, null));
     }
