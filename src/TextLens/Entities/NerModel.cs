@@ -146,7 +146,7 @@ internal sealed class NerModel
         return restUpper ? 2 : restLower ? 1 : 8;
     }
 
-    private static bool IsTitle(EntityUnits u, int i) => (uint)i < (uint)u.Count && u.IsWord(i) && EntityWords.Contains(EntityWords.Titles, u[i]);
+    private static bool IsTitle(EntityUnits u, int i) => (uint)i < (uint)u.Count && u.IsWord(i) && EntityWords.Titles.Contains(u[i]);
 
     public static int Features(EntityUnits u, byte[] gaz, bool[] sentStart, int i, int prev, int prev2, Span<ulong> f)
     {
@@ -226,6 +226,16 @@ internal sealed class NerModel
                 if (prev != 0 && PartOf(prev) is B or I) CloseOpen(tags, i);
                 prev = prev2 = 0;
             }
+            // Fast path: outside an entity, a unit that is neither capitalised nor a number cannot start a name
+            // (TrimToName would discard such a span anyway), so it is O without scoring.
+            bool open = prev != 0 && PartOf(prev) is B or I;
+            if (!open && !u.IsCap(i) && !u.IsDigits(i))
+            {
+                tags[i] = 0;
+                prev2 = prev;
+                prev = 0;
+                continue;
+            }
             int n = Features(u, gaz, sentStart, i, prev, prev2, f);
             scores.Clear();
             Perceptron.Score(f[..n], scores);
@@ -285,7 +295,7 @@ internal sealed class NerModel
     /// </summary>
     internal static bool TrimToName(EntityUnits u, ref int s, ref int e, bool person)
     {
-        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (person && u.IsWord(s) && EntityWords.Contains(EntityWords.Titles, u[s])))) s++;
+        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])))) s++;
         while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--;
         if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) { e -= 2; while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--; }
         if (e <= s) return false;
@@ -294,7 +304,7 @@ internal sealed class NerModel
         for (int k = s; k < e; k++)
         {
             if (u.IsCap(k) || u.IsDigits(k)) continue;
-            if (u.IsWord(k) && EntityWords.Contains(EntityWords.NameConnectors, u[k])) continue;
+            if (u.IsWord(k) && EntityWords.NameConnectors.Contains(u[k])) continue;
             if ((u.Is(k, "-") || u.Is(k, ".") || u.Is(k, "'") || u.Is(k, "&")) && (u.Touches(k - 1) || u.Touches(k))) continue;
             return false;
         }
