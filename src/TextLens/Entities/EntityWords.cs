@@ -52,7 +52,7 @@ internal static class EntityWords
     /// <summary>Words that end an event name: "Antalya Diplomacy Forum", "Cold War".</summary>
     public static readonly WordSet EventHeads = Set(
         "Forum", "Summit", "Conference", "Games", "Olympics", "Expo", "Festival", "Dialogue", "Revolution", "War", "Crisis",
-        "Massacre", "Genocide", "Uprising", "Spring", "Championship", "Championships", "Cup", "Convention", "Olympiad",
+        "Massacre", "Genocide", "Uprising", "Spring", "Championship", "Championships", "Cup", "Olympiad",
         "Biennale", "Marathon", "Offensive", "Blockade", "Siege", "Election", "Elections", "Referendum", "Protests", "Revolt",
         "Rebellion", "Invasion", "Holocaust");
 
