@@ -13,8 +13,9 @@ internal sealed class PosModel
     public const int KindVersion = 1;
 
     public PosModel(string[] labels, AveragedPerceptron weights, FrozenDictionary<ulong, int> fixedTags,
-        FrozenDictionary<ulong, ulong> ambiguity, LemmaTable lemmas, IReadOnlyDictionary<string, string> metadata)
+        FrozenDictionary<ulong, ulong> ambiguity, LemmaTable lemmas, IReadOnlyDictionary<string, string> metadata, WordLexicon? lexicon = null)
     {
+        Lexicon = lexicon ?? WordLexicon.Empty;
         if (weights.ClassCount != labels.Length) throw new ArgumentException("Label count and class count differ.");
         Labels = labels;
         Weights = weights;
@@ -40,6 +41,7 @@ internal sealed class PosModel
     public FrozenDictionary<ulong, int> FixedTags { get; }
     public FrozenDictionary<ulong, ulong> Ambiguity { get; }
     public LemmaTable Lemmas { get; }
+    public WordLexicon Lexicon { get; }
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     public static UPos? ParseUpos(string s) => s switch
@@ -64,6 +66,7 @@ internal sealed class PosModel
             TaggerFeatures.Fill(ref a, norm.AsSpan(t.Start, t.Length), lower.AsSpan(t.Start, t.Length));
             a.Amb = Ambiguity.TryGetValue(a.Lower, out var amb) ? amb : TaggerFeatures.UnknownAmb;
             a.Fixed = FixedTags.TryGetValue(a.Word, out int tag) ? tag : -1;
+            a.Lex = (ulong)Lexicon.Mask(lower.AsSpan(t.Start, t.Length), a.Lower);
         }
     }
 
@@ -106,6 +109,7 @@ internal sealed class PosModel
         aw.WriteArray<ulong>(ambPairs.Select(p => p.Key).ToArray());
         aw.WriteArray<ulong>(ambPairs.Select(p => p.Value).ToArray());
         Lemmas.Write(f.AddSection("lemmas"));
+        Lexicon.Write(f.AddSection("lexicon"));
         return f;
     }
 
@@ -140,9 +144,10 @@ internal sealed class PosModel
         for (int i = 0; i < ambKeys.Length; i++)
             if (!amb.TryAdd(ambKeys[i], ambValues[i])) throw ar.Error("duplicate key");
         var lemmas = LemmaTable.Read(f.Section("lemmas"));
+        var lexicon = WordLexicon.Read(f.Section("lexicon"));
         try
         {
-            return new PosModel(labels, weights, fixedTags.ToFrozenDictionary(), amb.ToFrozenDictionary(), lemmas, f.Metadata);
+            return new PosModel(labels, weights, fixedTags.ToFrozenDictionary(), amb.ToFrozenDictionary(), lemmas, f.Metadata, lexicon);
         }
         catch (ArgumentException e)
         {

@@ -31,6 +31,9 @@ public sealed record PosTaggerTrainingOptions
     /// <summary>Keep the epoch with the best development-set accuracy instead of the last one (default true; needs a development file).</summary>
     public bool KeepBestEpoch { get; init; } = true;
 
+    /// <summary>A WordNet 3.0 dictionary folder (index.noun …, e.g. /usr/share/wordnet from the Debian package wordnet-base) whose word classes become features; null for none.</summary>
+    public string? WordNetFolder { get; init; }
+
     /// <summary>Receives progress lines (epoch, training accuracy, development score).</summary>
     public Action<string>? Log { get; init; }
 }
@@ -118,7 +121,9 @@ public static class PosTaggerTrainer
             ["merge_hyphenated"] = o.MergeHyphenated ? "true" : "false",
         };
         var lemmas = BuildLemmaTable(train);
-        var working = new PosModel(labels, perceptron, frozenFixed, frozenAmb, lemmas, metadata);
+        var lexicon = o.WordNetFolder is null ? WordLexicon.Empty : WordLexicon.FromWordNet(o.WordNetFolder);
+        metadata["lexicon"] = o.WordNetFolder is null ? "none" : $"WordNet 3.0 ({lexicon.Count} words)";
+        var working = new PosModel(labels, perceptron, frozenFixed, frozenAmb, lemmas, metadata, lexicon);
 
         // Precompute atoms and gold labels once.
         var atoms = new TokenAtoms[instances.Count][];
@@ -167,7 +172,7 @@ public static class PosTaggerTrainer
             string line = $"epoch {epoch}/{o.Epochs}: train {100.0 * correct / total:F2}% ({perceptron.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:F0} s)";
             if (dev is not null && (o.KeepBestEpoch || epoch == o.Epochs))
             {
-                var snapshot = new PosModel(labels, perceptron.Averaged(o.PruneBelow), frozenFixed, frozenAmb, lemmas, metadata);
+                var snapshot = new PosModel(labels, perceptron.Averaged(o.PruneBelow), frozenFixed, frozenAmb, lemmas, metadata, lexicon);
                 var score = PosEvaluator.EvaluateGold(snapshot, dev);
                 line += $"; dev UPOS {score.UposAccuracy:P2} XPOS {score.XposAccuracy:P2}";
                 if (score.UposAccuracy + score.XposAccuracy > bestDev)
@@ -183,10 +188,10 @@ public static class PosTaggerTrainer
         {
             metadata["best_epoch"] = o.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture);
             perceptron.Average(o.PruneBelow);
-            best = new PosModel(labels, perceptron, frozenFixed, frozenAmb, lemmas, metadata);
+            best = new PosModel(labels, perceptron, frozenFixed, frozenAmb, lemmas, metadata, lexicon);
         }
         log($"model: {best.Weights.FeatureCount:N0} features, {best.Weights.WeightCount:N0} weights (epoch {metadata["best_epoch"]})");
-        return new PosModel(best.Labels, best.Weights, frozenFixed, frozenAmb, lemmas, new Dictionary<string, string>(metadata));
+        return new PosModel(best.Labels, best.Weights, frozenFixed, frozenAmb, lemmas, new Dictionary<string, string>(metadata), lexicon);
     }
 
     /// <summary>A document whose tokens are exactly the given words, separated by single spaces.</summary>

@@ -12,6 +12,7 @@ internal struct TokenAtoms
     public ulong Pre1, Pre2, Pre3;
     public ulong Amb;     // the set of tags the word had in training ("ambiguity class"), or Unknown
     public int Fixed;     // the word's tag when it is frequent and unambiguous, else -1
+    public ulong Lex;     // dictionary word-class mask (see WordLexicon)
 }
 
 /// <summary>
@@ -25,7 +26,7 @@ internal static class TaggerFeatures
     public const string Version = "pos-features-1";
 
     /// <summary>Maximum number of features per token.</summary>
-    public const int MaxFeatures = 32;
+    public const int MaxFeatures = 48;
 
     /// <summary>Boundary tokens on each side of a sentence in the atoms buffer.</summary>
     public const int Pad = 2;
@@ -37,7 +38,7 @@ internal static class TaggerFeatures
     private static TokenAtoms MakeBoundary(int t)
     {
         ulong h = FeatureHash.Of(t);
-        return new TokenAtoms { Word = h, Lower = h, Shape = h, Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Pre1 = h, Pre2 = h, Pre3 = h, Amb = h, Fixed = -1 };
+        return new TokenAtoms { Word = h, Lower = h, Shape = h, Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Pre1 = h, Pre2 = h, Pre3 = h, Amb = h, Fixed = -1, Lex = h };
     }
 
     /// <summary>Fills the two boundary atoms before and after a sentence of <paramref name="n"/> tokens.</summary>
@@ -126,6 +127,18 @@ internal static class TaggerFeatures
         f[28] = FeatureHash.Of(28, t1, w.Amb);
         f[29] = FeatureHash.Of(29, t1, w.Shape);
         f[30] = FeatureHash.Of(30, w.Amb, r1.Amb);
-        return 31;
+        f[31] = FeatureHash.Of(31, r1.Word);
+        f[32] = FeatureHash.Of(32, l1.Word);
+        f[33] = FeatureHash.Of(33, w.Shape, r1.Shape);
+        f[34] = FeatureHash.Of(34, t1, w.Suf3);
+        f[35] = FeatureHash.Of(35, l1.Lower, r1.Lower);
+        f[36] = FeatureHash.Of(36, l1.Amb);
+        f[37] = FeatureHash.Of(37, FeatureHash.Of(38, t1, t2), w.Lower);
+        f[38] = FeatureHash.Of(40, w.Lex);
+        f[39] = FeatureHash.Of(41, w.Lex, w.Shape);
+        f[40] = FeatureHash.Of(42, r1.Lex);
+        f[41] = FeatureHash.Of(43, l1.Lex);
+        f[42] = FeatureHash.Of(44, w.Lex, w.Amb);
+        return 43;
     }
 }
