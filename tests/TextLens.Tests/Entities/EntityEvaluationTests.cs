@@ -32,7 +32,7 @@ public class EntityEvaluationTests
     {
         var path = TestPaths.RequireShared("corpora/uner-english-ewt/en_ewt-ud-test.iob2");
         var sentences = EntityCorpus.ReadColumns(path, 1, 2, t => t switch { "PER" => "PERSON", "ORG" => "ORG", "LOC" => "LOC", _ => null });
-        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer());
+        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(PosTagger.Default).Add(new EntityRecognizer());
         var texts = sentences.Select(s => string.Join(' ', s.Tokens)).ToList();
         int gold = 0, predicted = 0, correct = 0, i = 0;
         foreach (var doc in nlp.Process(texts))
