@@ -17,12 +17,16 @@ public enum SentimentCueKind : byte
     Contrast,
     /// <summary>A concessive word ("although", "despite"): the clause it opens is multiplied by the weight, the rest of the sentence by 2 − weight.</summary>
     Concessive,
-    /// <summary>A modal or conditional marker ("would", "if", "should"): the clause is multiplied by the weight.</summary>
+    /// <summary>A modal marker ("would", "could", "should", "need to"): from the start of its clause to the next contrast, the sentence is multiplied by the weight.</summary>
     Irrealis,
     /// <summary>A hedge ("likely", "perhaps"); used only when the document carries no stance cues. The sentence is multiplied by the weight.</summary>
     Hedge,
     /// <summary>A reporting phrase ("said", "according to"): the reported content is kept apart and multiplied by the weight.</summary>
     Reporting,
+    /// <summary>A conditional subordinator ("if", "unless"): the clause it opens is multiplied by the weight.</summary>
+    Conditional,
+    /// <summary>A polarity shifter ("eliminate", "prevent", "ease"): like a negator for the phrases it governs, but neutral on its own.</summary>
+    Shifter,
 }
 
 /// <summary>
@@ -159,9 +163,9 @@ public sealed class SentimentLexicon
             {
                 SentimentCueKind.Valence when weight < -4 || weight > 4 => "-4..4",
                 SentimentCueKind.Booster when weight < -1 || weight > 1 => "-1..1",
-                SentimentCueKind.Negator when weight < -1 || weight >= 0 => "-1..0 (exclusive of 0)",
+                SentimentCueKind.Negator or SentimentCueKind.Shifter when weight < -1 || weight >= 0 => "-1..0 (exclusive of 0)",
                 SentimentCueKind.Contrast when weight < 1 || weight > 2 => "1..2",
-                SentimentCueKind.Concessive or SentimentCueKind.Irrealis or SentimentCueKind.Hedge or SentimentCueKind.Reporting when weight < 0 || weight > 1 => "0..1",
+                SentimentCueKind.Concessive or SentimentCueKind.Irrealis or SentimentCueKind.Hedge or SentimentCueKind.Reporting or SentimentCueKind.Conditional when weight < 0 || weight > 1 => "0..1",
                 _ => null,
             };
             if (range is not null) throw row.Error($"weight {weight.ToString(CultureInfo.InvariantCulture)} is outside {range} for kind {kind}");

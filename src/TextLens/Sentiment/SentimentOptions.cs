@@ -24,6 +24,12 @@ public sealed record SentimentOptions
     /// <summary>Valence of a negator with no sentiment phrase in its scope ("Azerbaijan will not sign"). Default -0.6.</summary>
     public double UnpairedNegationValence { get; init; } = -0.6;
 
+    /// <summary>How many tokens after a phrase a negator with nothing to negate after it still reaches back (same clause). Default 8.</summary>
+    public int PostNegationScope { get; init; } = 8;
+
+    /// <summary>Factor for an evaluative sentence adverb set off by commas ("Unfortunately, …"). Default 2.</summary>
+    public double SentenceAdverbFactor { get; init; } = 2;
+
     /// <summary>Factor for text inside quotation marks (kept apart as reported speech). Default 0.5.</summary>
     public double QuoteFactor { get; init; } = 0.5;
 
