@@ -31,7 +31,7 @@ public enum SentimentCueKind : byte
 
 /// <summary>
 /// The sentiment lexicon: phrases of one or more tokens with a <see cref="SentimentCueKind"/> and a weight, read from a CSV
-/// file with columns <c>phrase,kind,weight</c> (see <c>data/lexicons/sentiment.csv</c>). Phrases are matched on token
+/// file with columns <c>phrase,kind,weight</c> and an optional <c>scope</c> (see <c>data/lexicons/sentiment.csv</c>). Phrases are matched on token
 /// boundaries, case-insensitively, longest first, through a trie keyed by lower-cased token spans (no allocation).
 /// Immutable and thread-safe.
 /// </summary>
@@ -153,7 +153,7 @@ public sealed class SentimentLexicon
         var root = new Node();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         int count = 0;
-        var variants = new List<(string Phrase, SentimentCueKind Kind, float Weight)>();
+        var variants = new List<(string Phrase, SentimentCueKind Kind, float Weight, bool Around)>();
         foreach (var row in rows)
         {
             string phrase = row.Required("phrase").Trim();
@@ -169,16 +169,23 @@ public sealed class SentimentLexicon
                 _ => null,
             };
             if (range is not null) throw row.Error($"weight {weight.ToString(CultureInfo.InvariantCulture)} is outside {range} for kind {kind}");
+            bool around = (row.Optional("scope") ?? "").Trim().ToLowerInvariant() switch
+            {
+                "" or "after" => false,
+                "around" when kind is SentimentCueKind.Negator or SentimentCueKind.Shifter => true,
+                "around" => throw row.Error($"scope 'around' is only allowed for negators and shifters, not {kind}"),
+                var other => throw row.Error($"column 'scope' has unknown value '{other}' (expected after or around)"),
+            };
             string key = Key(phrase);
             if (key.Length == 0) throw row.Error($"phrase '{phrase}' has no tokens");
             if (firstLine.TryGetValue(key, out int first)) throw row.Error($"duplicate phrase '{phrase}' (first on line {first})");
             firstLine[key] = row.Line;
-            Insert(root, phrase, kind, (float)weight);
+            Insert(root, phrase, kind, (float)weight, around);
             count++;
-            if (phrase.Contains('-')) variants.Add((phrase.Replace('-', ' '), kind, (float)weight));
+            if (phrase.Contains('-')) variants.Add((phrase.Replace('-', ' '), kind, (float)weight, around));
         }
-        foreach (var (phrase, kind, weight) in variants)
-            if (!firstLine.ContainsKey(Key(phrase))) Insert(root, phrase, kind, weight);
+        foreach (var (phrase, kind, weight, around) in variants)
+            if (!firstLine.ContainsKey(Key(phrase))) Insert(root, phrase, kind, weight, around);
         root.Freeze();
         return new SentimentLexicon(root, count);
     }
@@ -196,7 +203,7 @@ public sealed class SentimentLexicon
 
     private static string Key(string phrase) => string.Join(' ', Tokenizer.Default.Tokenize(phrase).Tokens.Select(t => t.Lower.ToString()));
 
-    private static void Insert(Node root, string phrase, SentimentCueKind kind, float weight)
+    private static void Insert(Node root, string phrase, SentimentCueKind kind, float weight, bool around)
     {
         var doc = Tokenizer.Default.Tokenize(phrase);
         var node = root;
@@ -210,6 +217,7 @@ public sealed class SentimentLexicon
         node.HasEntry = true;
         node.Kind = kind;
         node.Weight = weight;
+        node.ReachesBack = around;
         node.Phrase = phrase;
         node.TokenCount = doc.Tokens.Count;
     }
@@ -223,6 +231,7 @@ public sealed class SentimentLexicon
         public bool HasEntry;
         public SentimentCueKind Kind;
         public float Weight;
+        public bool ReachesBack;
         public string Phrase = "";
         public int TokenCount;
 

@@ -130,15 +130,15 @@ internal sealed class SentimentScorer
                     case SentimentCueKind.Conditional:
                     case SentimentCueKind.Irrealis:
                     {
-                        // Conditional: the clause it opens. Modal: from its clause's start to the next contrast or concessive word.
+                        // Conditional: from the word to the end of its clause. Modal: from its clause's start to the next contrast or concessive word.
                         int cl = clause[cue.A - s];
                         double w = cue.Node.Weight;
                         int lo = cue.A - s, hi = cue.A - s;
-                        while (lo > 0 && clause[lo - 1] == cl) lo--;
                         if (cue.Node.Kind == SentimentCueKind.Conditional)
                             while (hi < n && clause[hi] == cl) hi++;
                         else
                         {
+                            while (lo > 0 && clause[lo - 1] == cl) lo--;
                             hi = n;
                             for (int c2 = c + 1; c2 < nc; c2++)
                                 if (cues[c2].Node.Kind is SentimentCueKind.Contrast or SentimentCueKind.Concessive) { hi = cues[c2].A - s; break; }
@@ -202,7 +202,8 @@ internal sealed class SentimentScorer
                             v += Math.Sign(valence) * b;
                             mods[c] |= b >= 0 ? SentimentModifiers.Intensified : SentimentModifiers.Dampened;
                         }
-                        else if (prev.Node.Kind is SentimentCueKind.Negator or SentimentCueKind.Shifter && d <= _options.NegationScope)
+                        else if (prev.Node.Kind is SentimentCueKind.Negator or SentimentCueKind.Shifter && d <= _options.NegationScope
+                            && !(prev.Node.Kind == SentimentCueKind.Shifter && HasCoordinator(doc, prev.B, cue.A)))
                         {
                             v *= prev.Node.Weight;
                             mods[c] |= SentimentModifiers.Negated;
@@ -216,7 +217,7 @@ internal sealed class SentimentScorer
                 for (int c = 0; c < nc; c++)
                 {
                     ref var cue = ref cues[c];
-                    if (cue.Node.Kind != SentimentCueKind.Negator || cue.Used) continue;
+                    if (cue.Node.Kind is not (SentimentCueKind.Negator or SentimentCueKind.Shifter) || cue.Used || !cue.Node.ReachesBack) continue;
                     int cl = clause[cue.A - s];
                     for (int p = c - 1; p >= 0; p--)
                     {
@@ -287,6 +288,18 @@ internal sealed class SentimentScorer
     {
         int lo = cue.A - s, hi = cue.B - s;
         return cue.B - cue.A == 1 && hi < n && clause[hi] == -1 && (lo == 0 || clause[lo - 1] == -1);
+    }
+
+    /// <summary>True when "and" or "or" lies in tokens [a, b): a shifter's object ends there ("the conflict resolved and peace in place").</summary>
+    private static bool HasCoordinator(Document doc, int a, int b)
+    {
+        var tokens = doc.TokenStore;
+        for (int i = a; i < b; i++)
+        {
+            var w = doc.LowerText.AsSpan(tokens[i].Start, tokens[i].Length);
+            if (w.SequenceEqual("and") || w.SequenceEqual("or")) return true;
+        }
+        return false;
     }
 
     private static void Add(Document doc, in Cue cue, double valence, double weight, SentimentModifiers f,
