@@ -59,4 +59,20 @@ public class SentimentEvalTests
             Assert.That(f1, Is.GreaterThanOrEqualTo(0.70));
         });
     }
+
+    [Test]
+    public void BlendedWithShippedClassifierOnPublicEval()
+    {
+        string gold = TestPaths.RequireShared("eval/public/gold");
+        string texts = TestPaths.RequireShared("eval/public/texts");
+        var nlp = TextLens.Pipeline.CreateEnglish().Replace(new SentimentAnalyzer(classifier: SentenceClassifier.Default));
+        var (acc, f1, lines) = Evaluate(nlp, gold, texts);
+        foreach (var l in lines) TestContext.Out.WriteLine(l);
+        TestContext.Out.WriteLine($"blended sentiment accuracy {acc:0.000}, macro-F1 {f1:0.000}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(acc, Is.GreaterThanOrEqualTo(0.70));
+            Assert.That(f1, Is.GreaterThanOrEqualTo(0.65));
+        });
+    }
 }
