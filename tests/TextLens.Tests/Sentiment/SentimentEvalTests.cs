@@ -14,6 +14,12 @@ public class SentimentEvalTests
             string id = Path.GetFileNameWithoutExtension(goldFile);
             string text = File.ReadAllText(Path.Combine(textDir, id + ".txt"));
             var doc = nlp.Process(text, id);
+            // Set TEXTLENS_EVAL_OUT to a folder to also get the JSON for ../shared/eval/score.py.
+            if (Environment.GetEnvironmentVariable("TEXTLENS_EVAL_OUT") is { Length: > 0 } outDir)
+            {
+                Directory.CreateDirectory(outDir);
+                File.WriteAllText(Path.Combine(outDir, id + ".json"), doc.ToJson());
+            }
             using var system = JsonDocument.Parse(doc.ToJson());
             var sys = system.RootElement.GetProperty("sentences").EnumerateArray()
                 .Select(x => (S: x.GetProperty("start").GetInt32(), E: x.GetProperty("end").GetInt32(), L: x.GetProperty("sentiment").GetInt32())).ToList();
