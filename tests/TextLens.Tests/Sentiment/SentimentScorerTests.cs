@@ -248,6 +248,10 @@ public class SentimentScorerTests
         string hostile = string.Concat(Enumerable.Repeat("not \"but ,if (no) \uD800 ", 5000)) + new string('x', 10000);
         var s = Analyzer.Score(hostile);
         Assert.That(s.Compound, Is.InRange(-1.0, 1.0));
+        // One 60,000-token "sentence" full of scope-bearing words (concessive, modal, reporting) stays linear.
+        string scoped = string.Concat(Enumerable.Repeat("while they would say that peace is good ", 10000));
+        var doc = TextLens.Pipeline.CreateEnglish().Process(scoped);
+        Assert.That(doc.Sentiment!.Sentences, Has.Count.EqualTo(1));
     }
 
     [Test]
