@@ -162,7 +162,7 @@ internal readonly struct ClauseAnalyzer
     public Range? NounPhraseBefore(int floor, int end)
     {
         int e = end;
-        while (e > floor && StanceWords.VerbGroupAdverbs.Contains(_doc, e - 1)) e--;
+        while (e > floor && (StanceWords.VerbGroupAdverbs.Contains(_doc, e - 1) || StanceWords.Auxiliaries.Contains(_doc, e - 1) && !IsPronoun(e - 1))) e--;
         if (e <= floor) return null;
         int s = e;
         while (s > floor)
@@ -256,6 +256,8 @@ internal readonly struct ClauseAnalyzer
             if (StanceWords.ReportingVerbs.Contains(_doc, i) && (!_tagged || _doc.PosAt(i) is UPos.Verb or UPos.Aux))
             {
                 if (i > sentenceStart && StanceWords.Auxiliaries.Contains(_doc, i - 1) && !Lower(i - 1).SequenceEqual("has") && !Lower(i - 1).SequenceEqual("have") && !Lower(i - 1).SequenceEqual("had")) continue; // "is believed", "will say"
+                if (!_tagged && StanceWords.AmbiguousReportingVerbs.Contains(_doc, i) &&
+                    !(i + 1 < sentenceEnd && (Lower(i + 1).SequenceEqual("that") || IsPunct(i + 1)))) continue; // "member states", "the notes"
                 var np = NounPhraseBefore(Math.Max(sentenceStart, SegmentStart(sentenceStart, i)), i);
                 if (np is not { } r || IsPronounOnly(r)) continue;
                 if (Lower(i).SequenceEqual("pointed") || Lower(i).SequenceEqual("points"))
@@ -300,10 +302,10 @@ internal readonly struct ClauseAnalyzer
     /// The holder's name inside a noun phrase: titles dropped, a person reduced to the surname ("Foreign Minister
     /// Bayramov" → "Bayramov"), a leading "the" kept only for common-noun phrases ("the two countries").
     /// </summary>
-    public Range HolderName(Range np)
+    public Range HolderName(Range np, bool preferSurname)
     {
         int s = np.Start, e = np.End;
-        // entity-aware: a PERSON entity inside the phrase gives its surname; another entity covering the phrase is kept whole
+        // entity-aware: a PERSON entity inside the phrase gives its surname
         foreach (var ent in _doc.Entities)
         {
             if (ent.TokenEnd <= s) continue;
@@ -311,20 +313,18 @@ internal readonly struct ClauseAnalyzer
             if (ent.Label == EntityLabel.Person && ent.TokenStart >= s && ent.TokenEnd <= e && !ContainsAnd(np))
                 return new Range(ent.TokenEnd - 1, ent.TokenEnd);
         }
-        bool hadTitle = false;
-        while (s < e - 1 && IsCapitalized(s) && StanceWords.Titles.Contains(_doc, s)) { s++; hadTitle = true; }
-        if (s < e - 1 && Lower(s).SequenceEqual("the") && IsCapitalized(s + 1) && IsAllCapitalized(s + 1, e))
-        {
-            // "the Kremlin", "the European Union": keep "the" out only when a title follows
-            int t = s + 1;
-            bool titled = false;
-            while (t < e - 1 && StanceWords.Titles.Contains(_doc, t)) { t++; titled = true; }
-            if (titled) { s = t; hadTitle = true; }
-        }
+        // titles are not part of a name: "Serbian President Aleksandar Vucic" -> "Aleksandar Vucic"
+        int lastTitle = -1;
+        for (int i = s; i < e - 1; i++)
+            if (IsCapitalized(i) && StanceWords.Titles.Contains(_doc, i) && IsCapitalized(i + 1)) lastTitle = i;
+        bool hadTitle = lastTitle >= 0;
+        if (hadTitle) s = lastTitle + 1;
+        // "the EU", "The RSF": a proper name loses its article; "the two countries" keeps it
+        if (s < e - 1 && Lower(s).SequenceEqual("the") && IsAllCapitalized(s + 1, e)) s++;
         int len = e - s;
-        if (len >= 2 && len <= 3 && IsAllCapitalized(s, e) && !ContainsAnd(new Range(s, e)) &&
+        if ((hadTitle || preferSurname) && len >= 2 && len <= 3 && IsAllCapitalized(s, e) && !ContainsAnd(new Range(s, e)) &&
             !StanceWords.InstitutionWords.Contains(_doc, e - 1) && (hadTitle || !StanceWords.PlaceFirstWords.Contains(_doc, s)) &&
-            !HasEntityOtherThanPerson(s, e))
+            !HasEntityOtherThanPerson(s, e) && !IsDeterminer(s))
             return new Range(e - 1, e);
         return new Range(s, e);
     }

@@ -147,7 +147,7 @@ public sealed class StanceDetector : IPipelineComponent
                     }
                     else if (subject is { } s && !clause.IsExpletive(s))
                     {
-                        var name = clause.HolderName(s);
+                        var name = clause.HolderName(s, preferSurname: false);
                         c.HolderRange = name;
                         c.Holder = document.Text[tokens[name.Start].Start..tokens[name.End - 1].End];
                         lastActor = c.Holder;
@@ -339,7 +339,7 @@ public sealed class StanceDetector : IPipelineComponent
             if (c.Start >= f.ScopeStart && c.End <= f.ScopeEnd && (c.Start >= f.Source.End || c.End <= f.Source.Start))
                 if (best is null || f.ScopeStart >= best.Value.ScopeStart) best = f;
         if (best is not { } b) return false;
-        var name = clause.HolderName(b.Source);
+        var name = clause.HolderName(b.Source, preferSurname: true);
         var t = doc.TokenStore;
         c.HolderRange = name;
         c.Holder = doc.Text[t[name.Start].Start..t[name.End - 1].End];

@@ -48,6 +48,10 @@ internal static class StanceWords
         "contends pointed points recalled recalls replied replies countered counters noted cautioned cautions predicted predicts " +
         "concluded concludes estimated estimates opined opines");
 
+    /// <summary>Reporting verbs that are also plural nouns ("member states", "claims").</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousReportingVerbs = Set(
+        "states notes claims remarks points estimates replies counters recalls warns adds writes says tells concludes");
+
     /// <summary>Perception verbs in "In Baku, this is seen as …".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerceptionVerbs = Set(
         "seen viewed perceived regarded considered interpreted understood read treated");
