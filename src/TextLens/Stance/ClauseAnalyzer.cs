@@ -265,8 +265,14 @@ internal readonly struct ClauseAnalyzer
                 int after = i + 1;
                 while (after < sentenceEnd && IsPunct(after) && !IsPunctBoundary(after)) after++;
                 bool atEnd = after >= sentenceEnd || (after == sentenceEnd - 1 && IsPunct(after));
-                if (atEnd) frames.Add(new Frame(r, sentenceStart, r.Start));
-                else frames.Add(new Frame(r, i + 1, sentenceEnd));
+                bool thatFollows = i + 1 < sentenceEnd && Lower(i + 1).SequenceEqual("that");
+                if (atEnd)
+                {
+                    // "…, the minister said." needs the comma (or quote) before the speaker
+                    if (r.Start > sentenceStart && IsPunct(r.Start - 1)) frames.Add(new Frame(r, sentenceStart, r.Start));
+                }
+                else if (thatFollows || !StanceWords.AmbiguousReportingVerbs.Contains(_doc, i) || _tagged)
+                    frames.Add(new Frame(r, i + 1, sentenceEnd));
             }
         }
     }
@@ -281,6 +287,9 @@ internal readonly struct ClauseAnalyzer
         return w.SequenceEqual("it") || w.SequenceEqual("this") || w.SequenceEqual("that") || w.SequenceEqual("there") ||
                w.SequenceEqual("which") || w.SequenceEqual("what") || w.SequenceEqual("who") || w.SequenceEqual("one");
     }
+
+    /// <summary>True for a subject "it" (an actor's refusal or commitment cannot have an expletive subject).</summary>
+    public bool IsReferentialIt(Range r) => r.Length == 1 && Lower(r.Start).SequenceEqual("it");
 
     /// <summary>True for first-person pronouns: the author speaking.</summary>
     public bool IsFirstPerson(Range r)
