@@ -256,7 +256,7 @@ internal readonly struct ClauseAnalyzer
             if (StanceWords.ReportingVerbs.Contains(_doc, i) && (!_tagged || _doc.PosAt(i) is UPos.Verb or UPos.Aux))
             {
                 if (i > sentenceStart && StanceWords.Auxiliaries.Contains(_doc, i - 1) && !Lower(i - 1).SequenceEqual("has") && !Lower(i - 1).SequenceEqual("have") && !Lower(i - 1).SequenceEqual("had")) continue; // "is believed", "will say"
-                if (!_tagged && StanceWords.AmbiguousReportingVerbs.Contains(_doc, i) &&
+                if (StanceWords.AmbiguousReportingVerbs.Contains(_doc, i) &&
                     !(i + 1 < sentenceEnd && (Lower(i + 1).SequenceEqual("that") || IsPunct(i + 1)))) continue; // "member states", "the notes"
                 var np = NounPhraseBefore(Math.Max(sentenceStart, SegmentStart(sentenceStart, i)), i);
                 if (np is not { } r || IsPronounOnly(r)) continue;
@@ -271,7 +271,7 @@ internal readonly struct ClauseAnalyzer
                     // "…, the minister said." needs the comma (or quote) before the speaker
                     if (r.Start > sentenceStart && IsPunct(r.Start - 1)) frames.Add(new Frame(r, sentenceStart, r.Start));
                 }
-                else if (thatFollows || !StanceWords.AmbiguousReportingVerbs.Contains(_doc, i) || _tagged)
+                else if (thatFollows || !StanceWords.AmbiguousReportingVerbs.Contains(_doc, i))
                     frames.Add(new Frame(r, i + 1, sentenceEnd));
             }
         }
