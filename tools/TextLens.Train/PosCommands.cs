@@ -22,7 +22,8 @@ internal static class PosCommands
         var fixedMin = new Option<int>("--fixed-min-count") { Description = "Frequent unambiguous words (seen this often) are tagged by lookup.", DefaultValueFactory = _ => 20 };
         var ambMin = new Option<int>("--ambiguity-min-count") { Description = "Rarer words get the unknown ambiguity class.", DefaultValueFactory = _ => 2 };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => 0.001f };
-        var cmd = new Command("pos", "Train the part-of-speech tagger (and the lemmatizer's exception tables).") { train, dev, output, epochs, seed, fixedMin, ambMin, prune };
+        var wordnet = new Option<DirectoryInfo?>("--wordnet") { Description = "WordNet 3.0 dictionary folder (Debian package wordnet-base: /usr/share/wordnet); its word classes become features." };
+        var cmd = new Command("pos", "Train the part-of-speech tagger (and the lemmatizer's exception tables).") { train, dev, output, epochs, seed, fixedMin, ambMin, prune, wordnet };
         cmd.SetAction(r =>
         {
             var clock = Stopwatch.StartNew();
@@ -33,6 +34,7 @@ internal static class PosCommands
                 FixedTagMinCount = r.GetValue(fixedMin),
                 AmbiguityMinCount = r.GetValue(ambMin),
                 PruneBelow = r.GetValue(prune),
+                WordNetFolder = r.GetValue(wordnet)?.FullName,
                 Log = line => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}"),
             };
             var tagger = PosTaggerTrainer.Train(r.GetValue(train)!.FullName, r.GetValue(dev)?.FullName, options);
@@ -49,7 +51,8 @@ internal static class PosCommands
         var data = new Argument<FileInfo>("conllu") { Description = "Treebank to score (CoNLL-U), e.g. en_ewt-ud-test.conllu." };
         var model = new Option<FileInfo?>("--model") { Description = "POS model file; the one shipped in TextLens when omitted." };
         var raw = new Option<bool>("--end-to-end") { Description = "Also tag each sentence's raw `# text` with TextLens's tokenizer and score by character offsets." };
-        var cmd = new Command("eval", "Print UPOS/XPOS/lemma accuracy of the tagger and lemmatizer on a CoNLL-U file.") { data, model, raw };
+        var confusions = new Option<int>("--confusions") { Description = "Also print the N most frequent tagging errors.", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("eval", "Print UPOS/XPOS/lemma accuracy of the tagger and lemmatizer on a CoNLL-U file.") { data, model, raw, confusions };
         cmd.SetAction(r =>
         {
             var clock = Stopwatch.StartNew();
@@ -64,6 +67,8 @@ internal static class PosCommands
             }
             var result = PosEvaluator.Evaluate(r.GetValue(data)!.FullName, tagger, lemmatizer, pipeline);
             Console.WriteLine(result);
+            foreach (var (gold, predicted, count) in result.Confusions.Take(r.GetValue(confusions)))
+                Console.WriteLine($"  {count,5}  gold {gold,-14} predicted {predicted}");
             Console.WriteLine($"({clock.Elapsed.TotalSeconds:F1} s)");
             return 0;
         });

@@ -13,10 +13,19 @@ namespace TextLens;
 public sealed record PosEvaluationResult(int Sentences, int Words, double UposAccuracy, double XposAccuracy,
     double LemmaAccuracyGoldTags, double LemmaAccuracy, EndToEndScores? EndToEnd)
 {
+    /// <summary>The most frequent tagging errors on gold tokens: gold <c>UPOS|XPOS</c>, predicted <c>UPOS|XPOS</c>, count.</summary>
+    public IReadOnlyList<(string Gold, string Predicted, int Count)> Confusions { get; init; } = [];
+
+    /// <summary>Gold words the model never saw in training (unknown ambiguity class).</summary>
+    public int UnknownWords { get; init; }
+
+    /// <summary>UPOS accuracy on <see cref="UnknownWords"/>.</summary>
+    public double UnknownUposAccuracy { get; init; }
+
     /// <inheritdoc/>
     public override string ToString()
     {
-        var s = $"{Sentences} sentences, {Words} words (gold tokens): UPOS {UposAccuracy:P2}, XPOS {XposAccuracy:P2}, " +
+        var s = $"{Sentences} sentences, {Words} words (gold tokens): UPOS {UposAccuracy:P2} (unknown words: {UnknownWords}, {UnknownUposAccuracy:P2}), XPOS {XposAccuracy:P2}, " +
                 $"lemma {LemmaAccuracy:P2} (predicted tags), {LemmaAccuracyGoldTags:P2} (gold tags)";
         return EndToEnd is null ? s : s + Environment.NewLine + EndToEnd;
     }
@@ -67,6 +76,8 @@ public static class PosEvaluator
     {
         var tagger = new PosTagger(model);
         long words = 0, upos = 0, xpos = 0, lemmaGold = 0, lemmaPred = 0;
+        var confusions = new Dictionary<(string, string), int>();
+        long unknown = 0, unknownRight = 0;
         var labels = new int[256];
         foreach (var s in sentences)
         {
@@ -80,6 +91,13 @@ public static class PosEvaluator
                 words++;
                 if (model.Upos[y].ToString().Equals(w.Upos, StringComparison.OrdinalIgnoreCase)) upos++;
                 if (model.Xpos[y] == w.Xpos) xpos++;
+                var tk = doc.TokenStore[i];
+                if (!model.Ambiguity.ContainsKey(FeatureHash.Of(2, doc.LowerText.AsSpan(tk.Start, tk.Length))))
+                {
+                    unknown++;
+                    if (model.Upos[y].ToString().Equals(w.Upos, StringComparison.OrdinalIgnoreCase)) unknownRight++;
+                }
+                if (model.Labels[y] != w.Joint) confusions[(w.Joint, model.Labels[y])] = confusions.GetValueOrDefault((w.Joint, model.Labels[y])) + 1;
                 if (lemmatizer is null) continue;
                 var token = doc.TokenStore[i];
                 var norm = doc.NormText.AsSpan(token.Start, token.Length);
@@ -90,7 +108,13 @@ public static class PosEvaluator
             }
         }
         double d = Math.Max(1, words);
-        return new PosEvaluationResult(sentences.Count, (int)words, upos / d, xpos / d, lemmaGold / d, lemmaPred / d, null);
+        return new PosEvaluationResult(sentences.Count, (int)words, upos / d, xpos / d, lemmaGold / d, lemmaPred / d, null)
+        {
+            UnknownWords = (int)unknown,
+            UnknownUposAccuracy = unknownRight / (double)Math.Max(1, unknown),
+            Confusions = confusions.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal)
+                .Take(50).Select(p => (p.Key.Item1, p.Key.Item2, p.Value)).ToArray(),
+        };
     }
 
     internal static EndToEndScores EvaluateEndToEnd(IReadOnlyList<ConlluSentence> sentences, Pipeline pipeline)

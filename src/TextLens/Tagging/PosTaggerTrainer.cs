@@ -31,6 +31,15 @@ public sealed record PosTaggerTrainingOptions
     /// <summary>Keep the epoch with the best development-set accuracy instead of the last one (default true; needs a development file).</summary>
     public bool KeepBestEpoch { get; init; } = true;
 
+    /// <summary>A WordNet 3.0 dictionary folder (index.noun …, e.g. /usr/share/wordnet from the Debian package wordnet-base) whose word classes become features; null for none.</summary>
+    public string? WordNetFolder { get; init; }
+
+    /// <summary>Add a second, stacked pass that also sees the first pass's tags to the right (default true).</summary>
+    public bool Stacked { get; init; } = true;
+
+    /// <summary>Folds for the jackknifed first-pass tags the stacked pass trains on (default 4).</summary>
+    public int Folds { get; init; } = 4;
+
     /// <summary>Receives progress lines (epoch, training accuracy, development score).</summary>
     public Action<string>? Log { get; init; }
 }
@@ -52,6 +61,10 @@ public static class PosTaggerTrainer
         ArgumentNullException.ThrowIfNull(trainConllu);
         var train = Conllu.ReadFile(trainConllu);
         var dev = devConllu is null ? null : Conllu.ReadFile(devConllu);
+        foreach (var s in train)
+            foreach (var w in s.Words)
+                if (PosModel.ParseUpos(w.Upos) is null || w.Xpos.Length == 0 || w.Xpos.Contains('|'))
+                    throw new DataFileException(trainConllu, 0, $"sentence {s.Id}: word '{w.Form}' has an unknown UPOS '{w.Upos}' or a bad XPOS '{w.Xpos}'");
         var model = Train(train, dev, options ?? new PosTaggerTrainingOptions(), Path.GetFileName(trainConllu));
         return new PosTagger(model);
     }
@@ -63,11 +76,12 @@ public static class PosTaggerTrainer
         var clock = Stopwatch.StartNew();
 
         var instances = new List<ConlluSentence>(train);
+        var origin = Enumerable.Range(0, train.Count).ToList();
         if (o.MergeHyphenated)
-            foreach (var s in train)
+            for (int k = 0; k < train.Count; k++)
             {
-                var m = Conllu.MergeHyphenated(s);
-                if (!ReferenceEquals(m, s)) instances.Add(m);
+                var m = Conllu.MergeHyphenated(train[k]);
+                if (!ReferenceEquals(m, train[k])) { instances.Add(m); origin.Add(k); }
             }
 
         var labels = instances.SelectMany(s => s.Words).Select(w => w.Joint).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -107,7 +121,6 @@ public static class PosTaggerTrainer
         var frozenFixed = fixedTags.ToFrozenDictionary();
         var frozenAmb = ambiguity.ToFrozenDictionary();
 
-        var perceptron = new AveragedPerceptron(labels.Length);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["trained_on"] = trainName,
@@ -118,7 +131,9 @@ public static class PosTaggerTrainer
             ["merge_hyphenated"] = o.MergeHyphenated ? "true" : "false",
         };
         var lemmas = BuildLemmaTable(train);
-        var working = new PosModel(labels, perceptron, frozenFixed, frozenAmb, lemmas, metadata);
+        var lexicon = o.WordNetFolder is null ? WordLexicon.Empty : WordLexicon.FromWordNet(o.WordNetFolder);
+        metadata["lexicon"] = o.WordNetFolder is null ? "none" : $"WordNet 3.0 ({lexicon.Count} words)";
+        var working = new PosModel(labels, new AveragedPerceptron(labels.Length), frozenFixed, frozenAmb, lemmas, metadata, lexicon);
 
         // Precompute atoms and gold labels once.
         var atoms = new TokenAtoms[instances.Count][];
@@ -134,13 +149,61 @@ public static class PosTaggerTrainer
         log($"{instances.Count} training sentences ({train.Count} + {instances.Count - train.Count} with merged hyphen compounds), " +
             $"{labels.Length} labels, {fixedTags.Count} fixed words, {ambiguity.Count} ambiguity entries, {lemmas.ExceptionCount} lemma exceptions; prepared in {clock.Elapsed.TotalSeconds:F1} s");
 
-        var order = Enumerable.Range(0, instances.Count).ToArray();
-        var rng = new Random(o.Seed);
-        Span<ulong> feats = stackalloc ulong[TaggerFeatures.MaxFeatures];
-        var scratch = new float[labels.Length];
-        PosModel? best = null;
-        double bestDev = -1;
-        for (int epoch = 1; epoch <= o.Epochs; epoch++)
+        var all = Enumerable.Range(0, instances.Count).ToArray();
+        PosModel Snapshot(AveragedPerceptron first, AveragedPerceptron? second) =>
+            new(labels, first, frozenFixed, frozenAmb, lemmas, metadata, lexicon) { Second = second };
+
+        // Stage 1: greedy left-to-right tagger.
+        log("stage 1 (left-to-right)");
+        var (stage1, epoch1) = TrainPerceptron(labels.Length, all, atoms, gold, null, o.Epochs, o.Seed, o.PruneBelow, log, clock,
+            dev is null || !o.KeepBestEpoch ? null : p => EvaluateGold(Snapshot(p, null), dev));
+        metadata["best_epoch"] = epoch1.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        AveragedPerceptron? stage2 = null;
+        if (o.Stacked)
+        {
+            // Jackknifed stage-1 tags for the training sentences (a sentence and its merged copy share a fold).
+            var firstPass = new int[instances.Count][];
+            for (int fold = 0; fold < o.Folds; fold++)
+            {
+                var trainIds = all.Where(k => origin[k] % o.Folds != fold).ToArray();
+                var heldOut = all.Where(k => origin[k] % o.Folds == fold).ToArray();
+                var (m, _) = TrainPerceptron(labels.Length, trainIds, atoms, gold, null, epoch1, o.Seed + fold + 1, o.PruneBelow, _ => { }, clock, null);
+                foreach (int k in heldOut)
+                {
+                    firstPass[k] = new int[gold[k].Length];
+                    PosModel.Greedy(m, atoms[k], firstPass[k], default);
+                }
+                log($"jackknife fold {fold + 1}/{o.Folds} done ({clock.Elapsed.TotalSeconds:F0} s)");
+            }
+            log("stage 2 (stacked: sees stage-1 tags to the right)");
+            (stage2, int epoch2) = TrainPerceptron(labels.Length, all, atoms, gold, firstPass, o.Epochs, o.Seed, o.PruneBelow, log, clock,
+                dev is null || !o.KeepBestEpoch ? null : p => EvaluateGold(Snapshot(stage1, p), dev));
+            metadata["best_epoch_stage2"] = epoch2.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var final = Snapshot(stage1, stage2);
+        log($"model: {stage1.FeatureCount + (stage2?.FeatureCount ?? 0):N0} features, {stage1.WeightCount + (stage2?.WeightCount ?? 0):N0} weights");
+        return final;
+    }
+
+    private static (double Upos, double Xpos) EvaluateGold(PosModel model, IReadOnlyList<ConlluSentence> dev)
+    {
+        var r = PosEvaluator.EvaluateGold(model, dev);
+        return (r.UposAccuracy, r.XposAccuracy);
+    }
+
+    /// <summary>Trains one perceptron on the given sentences; returns the averaged weights of the best epoch on dev (or of the last).</summary>
+    private static (AveragedPerceptron Model, int Epoch) TrainPerceptron(int classes, int[] sentences, TokenAtoms[][] atoms, int[][] gold, int[][]? firstPass,
+        int epochs, int seed, float prune, Action<string> log, Stopwatch clock, Func<AveragedPerceptron, (double Upos, double Xpos)>? dev)
+    {
+        var perceptron = new AveragedPerceptron(classes);
+        var order = (int[])sentences.Clone();
+        var rng = new Random(seed);
+        var feats = new ulong[TaggerFeatures.MaxFeatures];
+        var scratch = new float[classes];
+        AveragedPerceptron? best = null;
+        int bestEpoch = epochs;
+        double bestScore = -1;
+        for (int epoch = 1; epoch <= epochs; epoch++)
         {
             rng.Shuffle(order);
             long correct = 0, total = 0;
@@ -148,6 +211,7 @@ public static class PosTaggerTrainer
             {
                 var a = atoms[k];
                 var y = gold[k];
+                var first = firstPass?[k];
                 int p1 = -1, p2 = -2;
                 for (int t = 0; t < y.Length; t++)
                 {
@@ -155,8 +219,8 @@ public static class PosTaggerTrainer
                     int guess = a[i].Fixed;
                     if (guess < 0)
                     {
-                        int nf = TaggerFeatures.Extract(a, i, p1, p2, feats);
-                        guess = perceptron.Train(feats[..nf], y[t], scratch);
+                        int nf = first is null ? TaggerFeatures.Extract(a, i, p1, p2, feats) : TaggerFeatures.ExtractStacked(a, i, p1, p2, first, feats);
+                        guess = perceptron.Train(feats.AsSpan(0, nf), y[t], scratch);
                     }
                     if (guess == y[t]) correct++;
                     total++;
@@ -164,29 +228,27 @@ public static class PosTaggerTrainer
                     p1 = guess;
                 }
             }
-            string line = $"epoch {epoch}/{o.Epochs}: train {100.0 * correct / total:F2}% ({perceptron.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:F0} s)";
-            if (dev is not null && (o.KeepBestEpoch || epoch == o.Epochs))
+            string line = $"  epoch {epoch}/{epochs}: train {100.0 * correct / total:F2}% ({perceptron.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:F0} s)";
+            if (dev is not null)
             {
-                var snapshot = new PosModel(labels, perceptron.Averaged(o.PruneBelow), frozenFixed, frozenAmb, lemmas, metadata);
-                var score = PosEvaluator.EvaluateGold(snapshot, dev);
-                line += $"; dev UPOS {score.UposAccuracy:P2} XPOS {score.XposAccuracy:P2}";
-                if (score.UposAccuracy + score.XposAccuracy > bestDev)
+                var snapshot = perceptron.Averaged(prune);
+                var (upos, xpos) = dev(snapshot);
+                line += $"; dev UPOS {upos:P2} XPOS {xpos:P2}";
+                if (upos + xpos > bestScore)
                 {
-                    bestDev = score.UposAccuracy + score.XposAccuracy;
+                    bestScore = upos + xpos;
                     best = snapshot;
-                    metadata["best_epoch"] = epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    bestEpoch = epoch;
                 }
             }
             log(line);
         }
-        if (best is null || !o.KeepBestEpoch)
+        if (best is null)
         {
-            metadata["best_epoch"] = o.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            perceptron.Average(o.PruneBelow);
-            best = new PosModel(labels, perceptron, frozenFixed, frozenAmb, lemmas, metadata);
+            perceptron.Average(prune);
+            best = perceptron;
         }
-        log($"model: {best.Weights.FeatureCount:N0} features, {best.Weights.WeightCount:N0} weights (epoch {metadata["best_epoch"]})");
-        return new PosModel(best.Labels, best.Weights, frozenFixed, frozenAmb, lemmas, new Dictionary<string, string>(metadata));
+        return (best, bestEpoch);
     }
 
     /// <summary>A document whose tokens are exactly the given words, separated by single spaces.</summary>

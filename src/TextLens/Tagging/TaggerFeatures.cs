@@ -12,6 +12,7 @@ internal struct TokenAtoms
     public ulong Pre1, Pre2, Pre3;
     public ulong Amb;     // the set of tags the word had in training ("ambiguity class"), or Unknown
     public int Fixed;     // the word's tag when it is frequent and unambiguous, else -1
+    public ulong Lex;     // dictionary word-class mask (see WordLexicon)
 }
 
 /// <summary>
@@ -25,7 +26,7 @@ internal static class TaggerFeatures
     public const string Version = "pos-features-1";
 
     /// <summary>Maximum number of features per token.</summary>
-    public const int MaxFeatures = 32;
+    public const int MaxFeatures = 56;
 
     /// <summary>Boundary tokens on each side of a sentence in the atoms buffer.</summary>
     public const int Pad = 2;
@@ -37,7 +38,7 @@ internal static class TaggerFeatures
     private static TokenAtoms MakeBoundary(int t)
     {
         ulong h = FeatureHash.Of(t);
-        return new TokenAtoms { Word = h, Lower = h, Shape = h, Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Pre1 = h, Pre2 = h, Pre3 = h, Amb = h, Fixed = -1 };
+        return new TokenAtoms { Word = h, Lower = h, Shape = h, Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Pre1 = h, Pre2 = h, Pre3 = h, Amb = h, Fixed = -1, Lex = h };
     }
 
     /// <summary>Fills the two boundary atoms before and after a sentence of <paramref name="n"/> tokens.</summary>
@@ -126,6 +127,41 @@ internal static class TaggerFeatures
         f[28] = FeatureHash.Of(28, t1, w.Amb);
         f[29] = FeatureHash.Of(29, t1, w.Shape);
         f[30] = FeatureHash.Of(30, w.Amb, r1.Amb);
-        return 31;
+        f[31] = FeatureHash.Of(31, r1.Word);
+        f[32] = FeatureHash.Of(32, l1.Word);
+        f[33] = FeatureHash.Of(33, w.Shape, r1.Shape);
+        f[34] = FeatureHash.Of(34, t1, w.Suf3);
+        f[35] = FeatureHash.Of(35, l1.Lower, r1.Lower);
+        f[36] = FeatureHash.Of(36, l1.Amb);
+        f[37] = FeatureHash.Of(37, FeatureHash.Of(38, t1, t2), w.Lower);
+        f[38] = FeatureHash.Of(40, w.Lex);
+        f[39] = FeatureHash.Of(41, w.Lex, w.Shape);
+        f[40] = FeatureHash.Of(42, r1.Lex);
+        f[41] = FeatureHash.Of(43, l1.Lex);
+        f[42] = FeatureHash.Of(44, w.Lex, w.Amb);
+        return 43;
+    }
+
+    /// <summary>
+    /// Second-pass features: the first-pass features plus the first pass's tags of the token itself and of the two
+    /// tokens to its right (<paramref name="first"/> is indexed by token position in the sentence).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ExtractStacked(ReadOnlySpan<TokenAtoms> atoms, int i, int p1, int p2, ReadOnlySpan<int> first, Span<ulong> f)
+    {
+        int n = Extract(atoms, i, p1, p2, f);
+        int k = i - Pad;
+        ulong self = (ulong)(first[k] + 5);
+        ulong r1 = k + 1 < first.Length ? (ulong)(first[k + 1] + 5) : 1;
+        ulong r2 = k + 2 < first.Length ? (ulong)(first[k + 2] + 5) : 2;
+        ulong t1 = (ulong)(p1 + 3);
+        f[n] = FeatureHash.Of(50, r1);
+        f[n + 1] = FeatureHash.Of(51, r2);
+        f[n + 2] = FeatureHash.Of(52, r1, r2);
+        f[n + 3] = FeatureHash.Of(53, t1, r1);
+        f[n + 4] = FeatureHash.Of(54, self);
+        f[n + 5] = FeatureHash.Of(55, self, atoms[i].Lower);
+        f[n + 6] = FeatureHash.Of(56, self, r1);
+        return n + 7;
     }
 }
