@@ -10,6 +10,7 @@ internal static class CliApp
         var root = new RootCommand("TextLens: tokens, sentences, POS tags, entities, stance cues and sentiment for policy commentaries.")
         {
             AnalyzeCommand.Create(io),
+            AnalyzeCommand.CreateRender(io),
             CorpusGenCommand.Create(io),
         };
         return root;

@@ -219,7 +219,7 @@ public static class DocumentHtmlWriter
             case Layer.Sentence:
             {
                 var score = doc.Sentiment is { } ds && s.Index < ds.Sentences.Count ? ds.Sentences[s.Index] : null;
-                w.Append("<span class=\"sent ").Append(score is null ? "none" : Cls(score.Label)).Append(cont).Append('"');
+                w.Append("<span class=\"sent ").Append(score is null ? "nos" : Cls(score.Label)).Append(cont).Append('"');
                 if (!continued) w.Append(" id=\"s").Append(s.Index).Append('"');
                 w.Append(" data-i=\"").Append(s.Index).Append('"');
                 if (score is not null)

@@ -48,7 +48,9 @@ public static class DocumentTextWriter
             {
                 if (!first) sb.Append(" \u00b7 ");
                 first = false;
-                sb.Append(Output.Names.Of(byType.Key)).Append(": ").Append(string.Join(", ", byType.Select(c => Clip(c.Text, 40)).Distinct(StringComparer.Ordinal)));
+                var phrases = byType.Select(c => Clip(c.Text, 40)).Distinct(StringComparer.Ordinal).ToList();
+                sb.Append(Output.Names.Of(byType.Key)).Append(": ").Append(string.Join(", ", phrases.Take(6)));
+                if (phrases.Count > 6) sb.Append(", \u2026 (+").Append(phrases.Count - 6).Append(')');
             }
             writer.WriteLine(sb.ToString());
         }

@@ -257,14 +257,16 @@ internal static class DocumentJson
         }
         doc.SetStanceCues(cues);
 
-        bool hasScores = dto.DocumentSentiment is not null || (dto.Sentences ?? []).Any(s => s.SentimentScore is not null);
+        for (int i = 0; i < sentences.Length; i++) Label(dto.Sentences![i].Sentiment, $"sentence {i}");
+        // Scores, or at least labels (JSON written by other tools): a label without a score gets the label as its score.
+        bool hasScores = dto.DocumentSentiment is not null || (dto.Sentences ?? []).Any(s => s.SentimentScore is not null || s.Sentiment != 0);
         if (hasScores)
         {
             var scores = new SentimentScore[sentences.Length];
             for (int i = 0; i < scores.Length; i++)
             {
                 var s = dto.Sentences![i];
-                scores[i] = new SentimentScore(s.Start, s.End, s.SentimentScore ?? 0, Label(s.Sentiment, $"sentence {i}"));
+                scores[i] = new SentimentScore(s.Start, s.End, s.SentimentScore ?? s.Sentiment, Label(s.Sentiment, $"sentence {i}"));
             }
             var d = dto.DocumentSentiment;
             var whole = d is null
