@@ -46,7 +46,10 @@ public class HtmlOutputTests
         var gpeRow = page.QuerySelector("table.entities tr[data-label=GPE]")!;
         Assert.That(gpeRow.QuerySelector("td.n")!.TextContent, Is.EqualTo("35"));
         Assert.That(gpeRow.Children[2].TextContent, Does.StartWith("Azerbaijan (14), Armenia (12), Baku (7), Yerevan (2)"));
-        Assert.That(page.QuerySelectorAll("table.cues tbody tr"), Has.Length.EqualTo(ArticleFixture.CueCount));
+        Assert.That(page.QuerySelectorAll("table.cues .ci"), Has.Length.EqualTo(ArticleFixture.CueCount));
+        var azerbaijan = page.QuerySelectorAll("table.cues tr[data-holder=Azerbaijan]");
+        Assert.That(azerbaijan.Select(r => r.QuerySelector(".cue")!.TextContent), Is.EqualTo(new[] { "REFUSAL", "CONDITION" }));
+        Assert.That(azerbaijan[0].QuerySelector(".ci")!.TextContent, Does.StartWith("will not sign "));
         var bars = page.QuerySelectorAll("svg.tone g.bar");
         Assert.That(bars, Has.Length.EqualTo(7));
         Assert.That(bars[0].QuerySelector("text")!.TextContent, Is.EqualTo("Azerbaijan"));
