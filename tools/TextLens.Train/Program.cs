@@ -5,4 +5,5 @@ using TextLens.Train;
 // (PosCommands.cs: `pos`, `eval`), so new kinds (e.g. `ner`) are one new file plus one line here.
 var root = new RootCommand("Train and evaluate TextLens models.");
 PosCommands.AddTo(root);
+NerCommands.AddTo(root);
 return root.Parse(args).Invoke();
