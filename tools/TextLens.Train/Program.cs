@@ -6,4 +6,5 @@ using TextLens.Train;
 var root = new RootCommand("Train and evaluate TextLens models.");
 PosCommands.AddTo(root);
 NerCommands.AddTo(root);
+SentimentCommands.AddTo(root);
 return root.Parse(args).Invoke();

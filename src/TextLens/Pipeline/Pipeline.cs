@@ -38,6 +38,7 @@ public sealed class Pipeline
         nlp.Add(new SentenceSplitter());
         nlp.Add(new EntityRecognizer());
         nlp.Add(new StanceDetector());
+        nlp.Add(new SentimentAnalyzer());
         return nlp;
     }
 
