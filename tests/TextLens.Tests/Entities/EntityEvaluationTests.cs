@@ -13,7 +13,7 @@ public class EntityEvaluationTests
         using var json = JsonDocument.Parse(File.ReadAllText(gold));
         var g = json.RootElement.GetProperty("entities").EnumerateArray()
             .Select(e => (Start: e.GetProperty("start").GetInt32(), End: e.GetProperty("end").GetInt32(), Label: e.GetProperty("label").GetString()!)).ToList();
-        var doc = Pipeline.CreateEnglish().Process(text, "huseynov-2025-04-17");
+        var doc = TextLens.Pipeline.CreateEnglish().Process(text, "huseynov-2025-04-17");
         var s = doc.Entities.Select(e => (e.Start, e.End, Label: e.Label.Name)).ToList();
         int strict = s.Count(x => g.Contains(x));
         int lenientSys = s.Count(x => g.Any(y => y.Label == x.Label && y.Start < x.End && x.Start < y.End));
@@ -37,7 +37,7 @@ public class EntityEvaluationTests
             "According to Dilnoza Karimova, Director of the Central Asian Water Institute, the Amu Darya basin will need decades of joint management. " +
             "The European Union and the Asian Development Bank have promised funds, but Russian and Chinese interests complicate matters. " +
             "A final agreement is unlikely before the end of this year.";
-        var nlp = Pipeline.CreateEnglish();
+        var nlp = TextLens.Pipeline.CreateEnglish();
         var got = nlp.Process(text).Entities.Select(e => $"{e.Label}:{e.Text}").ToList();
         TestContext.Out.WriteLine(string.Join("; ", got));
         Assert.That(got, Is.SupersetOf(new[]
@@ -56,7 +56,7 @@ public class EntityEvaluationTests
             "Since the coup in July 2023, Niger has turned away from France. Prime Minister Ali Lamine Zeine told reporters in Niamey " +
             "that the Alliance of Sahel States would defend its members. Mali's Abdoulaye Diop, the foreign minister, said ECOWAS had failed. " +
             "Diop later met officials of the African Union in Addis Ababa on 14 February.";
-        var got = Pipeline.CreateEnglish().Process(text).Entities.Select(e => $"{e.Label}:{e.Text}").ToList();
+        var got = TextLens.Pipeline.CreateEnglish().Process(text).Entities.Select(e => $"{e.Label}:{e.Text}").ToList();
         TestContext.Out.WriteLine(string.Join("; ", got));
         Assert.That(got, Is.SupersetOf(new[]
         {

@@ -36,7 +36,7 @@ public class EntityModelTests
             model.Save(path, new Dictionary<string, string> { ["corpora"] = "synthetic" });
             var loaded = EntityModel.Load(path);
             Assert.That(loaded.FeatureCount, Is.EqualTo(model.FeatureCount));
-            var nlp = new Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer(EntityRuler.Empty, loaded));
+            var nlp = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer(EntityRuler.Empty, loaded));
             var doc = nlp.Process("Lena Haddad joined Blue River Trust in Vilnius.");
             Assert.That(doc.Entities.Select(e => (e.Label.Name, e.Text)), Is.EqualTo(new[] { ("PERSON", "Lena Haddad"), ("ORG", "Blue River Trust"), ("GPE", "Vilnius") }));
             Assert.That(doc.Entities[0].Source, Is.EqualTo(EntitySource.Model));
@@ -95,9 +95,9 @@ public class EntityModelTests
         var path = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(path, "-DOCSTART- O\n\nthe I-ORG\nBlue I-ORG\nTrust I-ORG\nmet B-ORG\nAnna I-PER\nX I-MISC\n\n");
+            File.WriteAllText(path, "-DOCSTART- O\n\nthe I-ORG\nBlue I-ORG\nTrust I-ORG\nAcme B-ORG\nAnna I-PER\nX I-MISC\n\n");
             var s = EntityCorpus.ReadColumns(path, 0, 1, t => t switch { "PER" => "PERSON", "ORG" => "ORG", _ => null }).Single();
-            Assert.That(s.Tags, Is.EqualTo(new[] { "O", "B-ORG", "I-ORG", "O", "B-PERSON", "O" }));
+            Assert.That(s.Tags, Is.EqualTo(new[] { "O", "B-ORG", "I-ORG", "B-ORG", "B-PERSON", "O" }));
         }
         finally { File.Delete(path); }
     }

@@ -3,9 +3,9 @@ namespace TextLens.Tests.Entities;
 /// <summary>Gazetteer, built-in rules and resolver, without the statistical model (exact spans).</summary>
 public class EntityRuleTests
 {
-    private static readonly Pipeline RulesOnly = new Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer(EntityRuler.Empty, (EntityModel?)null));
+    private static readonly TextLens.Pipeline RulesOnly = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer(EntityRuler.Empty, (EntityModel?)null));
 
-    private static List<string> Entities(string text, Pipeline? nlp = null) =>
+    private static List<string> Entities(string text, TextLens.Pipeline? nlp = null) =>
         (nlp ?? RulesOnly).Process(text).Entities.Select(e => $"{e.Label}:{e.Text}@{e.Start}").ToList();
 
     private static string At(string text, string label, string part, int occurrence = 0)

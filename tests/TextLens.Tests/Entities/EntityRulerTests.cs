@@ -3,7 +3,7 @@ namespace TextLens.Tests.Entities;
 /// <summary>User patterns (EntityRuler): custom labels, files, malformed files.</summary>
 public class EntityRulerTests
 {
-    private static Pipeline NewPipeline() => new Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer(EntityRuler.Empty, (EntityModel?)null));
+    private static TextLens.Pipeline NewPipeline() => new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer(EntityRuler.Empty, (EntityModel?)null));
 
     [Test]
     public void CustomLabelsWorkBesideBuiltInOnes()
@@ -76,6 +76,6 @@ public class EntityRulerTests
         Assert.Throws<ArgumentNullException>(() => NewPipeline().AddEntityPatterns((IEnumerable<EntityPattern>)null!));
         Assert.Throws<ArgumentException>(() => EntityPattern.ForPhrase("BAD LABEL", "x"));
         Assert.Throws<ArgumentException>(() => EntityPattern.ForPhrase("X", " - "));
-        Assert.Throws<KeyNotFoundException>(() => new Pipeline().AddEntityPatterns([EntityPattern.ForPhrase("X", "y")]));
+        Assert.Throws<KeyNotFoundException>(() => new TextLens.Pipeline().AddEntityPatterns([EntityPattern.ForPhrase("X", "y")]));
     }
 }
