@@ -81,6 +81,20 @@ public class JsonOutputTests
     }
 
     [Test]
+    public void RoundTripOfTheFullEnglishPipeline()
+    {
+        var doc = Pipeline.CreateEnglish().Process(File.ReadAllText(TestPaths.Article), "huseynov-2025-04-17");
+        string json = doc.ToJson();
+        var back = Document.FromJson(json);
+        Assert.That(back.ToJson(), Is.EqualTo(json));
+        Assert.That(back.StanceCues.Select(c => (c.Type, c.Start, c.End, c.Holder, c.Polarity, c.HolderSpan, c.Target, c.LinkedCue)),
+            Is.EqualTo(doc.StanceCues.Select(c => (c.Type, c.Start, c.End, c.Holder, c.Polarity, c.HolderSpan, c.Target, c.LinkedCue))));
+        Assert.That(back.Entities, Is.EqualTo(doc.Entities));
+        Assert.That(back.Sentiment?.Entities.Count ?? 0, Is.EqualTo(doc.Sentiment?.Entities.Count ?? 0));
+        Assert.That(back.Sentiment?.Sentences.Sum(s => s.Contributions.Count) ?? 0, Is.EqualTo(doc.Sentiment?.Sentences.Sum(s => s.Contributions.Count) ?? 0));
+    }
+
+    [Test]
     public void RoundTripOfAnUntaggedDocumentWithoutLayers()
     {
         var doc = new Pipeline().Process("Plain words, no layers.", "p");
