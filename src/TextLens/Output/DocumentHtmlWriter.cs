@@ -251,8 +251,12 @@ public static class DocumentHtmlWriter
                 if (!continued) w.Append(" id=\"s").Append(s.Index).Append('"');
                 w.Append(" data-i=\"").Append(s.Index).Append('"');
                 if (score is not null)
+                {
                     w.Append(" title=\"Sentence ").Append(s.Index + 1).Append(": ").Append(Output.Names.Of(score.Label))
-                     .Append(" (").Append(Num(score.Compound)).Append(")\"");
+                     .Append(" (").Append(Num(score.Compound)).Append(')');
+                    if (score.Contributions.Count > 0) w.Append(" \u2014 ").Append(Esc(Clip(DocumentCsvWriter.Explain(score), 240)));
+                    w.Append('"');
+                }
                 w.Append('>');
                 break;
             }
@@ -272,7 +276,11 @@ public static class DocumentHtmlWriter
                 string type = Output.Names.Of(c.Type);
                 w.Append("<span class=\"cue").Append(cont).Append("\" data-type=\"").Append(type)
                  .Append("\" data-i=\"").Append(s.Index).Append("\" style=\"--cc:").Append(CueColour(c.Type))
-                 .Append("\" title=\"").Append(type).Append(" \u00b7 holder: ").Append(Esc(c.Holder)).Append("\">");
+                 .Append("\" title=\"").Append(type).Append(" \u00b7 holder: ").Append(Esc(c.Holder));
+                if (c.Polarity == StancePolarity.Negative) w.Append(" \u00b7 negative");
+                if (c.Target is { } target) w.Append(" \u00b7 target: ").Append(Esc(Clip(target.Text, 120)));
+                if (c.LinkedCue is int link && link >= 0 && link < doc.StanceCues.Count) w.Append(" \u00b7 conditions: ").Append(Esc(doc.StanceCues[link].Text));
+                w.Append("\">");
                 break;
             }
         }
@@ -401,7 +409,7 @@ public static class DocumentHtmlWriter
             w.Append("<text x=\"").Append(labelWidth + barWidth + 6).Append("\" y=\"").Append((y + 14).ToString(inv)).Append("\" class=\"val\">")
              .Append(Num(t.Tone)).Append(" \u00d7").Append(t.Mentions).Append("</text></g>\n");
         }
-        w.Append("</svg>\n<p class=\"note\">Bar: mean sentiment of the sentences that mention the entity; \u00d7 mentions.</p>\n</div>\n");
+        w.Append("</svg>\n<p class=\"note\">Bar: tone towards the entity (mean sentiment of the clauses or sentences that mention it); \u00d7 mentions.</p>\n</div>\n");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -451,6 +459,12 @@ public static class DocumentHtmlWriter
         SentimentLabel.Negative => "neg",
         _ => "neu",
     };
+
+    private static string Clip(string s, int max)
+    {
+        s = s.ReplaceLineEndings(" ");
+        return s.Length <= max ? s : s[..(max - 1)] + "\u2026";
+    }
 
     private static string Num(double d) => d.ToString("0.00", CultureInfo.InvariantCulture);
 

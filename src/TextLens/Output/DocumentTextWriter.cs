@@ -72,7 +72,7 @@ public static class DocumentTextWriter
         }
         writer.WriteLine();
 
-        writer.WriteLine("Tone per main entity (mean sentiment of the sentences that mention it)");
+        writer.WriteLine("Tone per main entity (the sentiment stage's entity tone, else the mean of the sentences that mention it)");
         var tones = EntityTone.Summarize(doc, 8);
         if (tones.Count == 0 || doc.Sentiment is null) writer.WriteLine("  (none)");
         foreach (var t in doc.Sentiment is null ? [] : tones)

@@ -34,7 +34,7 @@ public class CsvOutputTests
 
         Assert.That(documents.Split("\r\n")[0], Is.EqualTo("doc_id,source,characters,tokens,sentences,paragraphs,entities,stance_cues,sentiment,sentiment_label,sentiment_score"));
         Assert.That(entities.Split("\r\n")[0], Is.EqualTo("doc_id,entity,start,end,token_start,token_end,sentence,label,text,source,confidence"));
-        Assert.That(cues.Split("\r\n")[0], Is.EqualTo("doc_id,cue,start,end,token_start,token_end,sentence,type,text,holder"));
+        Assert.That(cues.Split("\r\n")[0], Is.EqualTo("doc_id,cue,start,end,token_start,token_end,sentence,type,text,holder,polarity,holder_start,holder_end,target_start,target_end,target,linked_cue"));
 
         var d = Rows(documents).Single();
         Assert.That(d["doc_id"], Is.EqualTo("huseynov-2025-04-17"));
