@@ -238,6 +238,26 @@ public class CliTests
             Assert.That(File.ReadAllText(Path.Combine(_dir, "b", f!)), Is.EqualTo(File.ReadAllText(Path.Combine(_dir, "a", f!))));
     }
 
+    [Test]
+    public void TrainingAndEvaluationCommandsAreExposed()
+    {
+        var train = Cli("train", "--help");
+        var eval = Cli("eval", "--help");
+        Assert.That(train.Exit, Is.Zero);
+        Assert.That(train.Out, Does.Contain("pos").And.Contain("ner").And.Contain("sentiment"));
+        Assert.That(eval.Out, Does.Contain("pos").And.Contain("ner").And.Contain("sentiment"));
+
+        // `eval ner` runs the training tool's evaluation on a tiny IOB2 file of our own.
+        string iob = Path.Combine(_dir, "tiny.iob2");
+        File.WriteAllText(iob, "# text = Alice visited Paris.\n1\tAlice\tB-PER\t-\t-\n2\tvisited\tO\t-\t-\n3\tParis\tB-LOC\t-\t-\n4\t.\tO\t-\t-\n\n");
+        var original = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(captured);
+        try { Assert.That(Cli("eval", "ner", iob).Exit, Is.Zero); }
+        finally { Console.SetOut(original); }
+        Assert.That(captured.ToString(), Does.Contain("full system   ALL"));
+    }
+
     [TestCase("../x", "_._x")]
     [TestCase("..", "doc")]
     [TestCase("/etc/passwd", "_etc_passwd")]
