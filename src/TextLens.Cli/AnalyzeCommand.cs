@@ -135,7 +135,12 @@ internal static class AnalyzeCommand
             }
             else
             {
-                doc = nlp.Process(text, item.Id, cancellationToken);
+                try { doc = nlp.Process(text, item.Id, cancellationToken); }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A bug in one stage must not take the whole run down: report this document and go on.
+                    return new Result(item, null, $"analysis failed ({ex.GetType().Name}: {ex.Message})");
+                }
             }
             try
             {

@@ -43,3 +43,40 @@ public class TextAndToneTests
         Assert.That(report.Split('\n').Count(l => l.Trim() == "(none)"), Is.EqualTo(4));
     }
 }
+
+public class OutputArgumentTests
+{
+    [Test]
+    public void NullArgumentsThrowArgumentNullException()
+    {
+        var doc = ArticleFixture.Article;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.Throws<ArgumentNullException>(() => DocumentHtmlWriter.ToHtml(null!));
+            Assert.Throws<ArgumentNullException>(() => DocumentHtmlWriter.Write(doc, null!));
+            Assert.Throws<ArgumentNullException>(() => DocumentTextWriter.ToText(null!));
+            Assert.Throws<ArgumentNullException>(() => EntityTone.Summarize(null!));
+            Assert.Throws<ArgumentNullException>(() => new DocumentCsvWriter((string)null!));
+            Assert.Throws<ArgumentNullException>(() => new DocumentCsvWriter(null!, TextWriter.Null, TextWriter.Null, TextWriter.Null));
+            Assert.Throws<ArgumentNullException>(() => DocumentCsvWriter.WriteFiles(null!, "x"));
+        }
+        using var csv = new DocumentCsvWriter(TextWriter.Null, TextWriter.Null, TextWriter.Null, TextWriter.Null);
+        Assert.Throws<ArgumentNullException>(() => csv.Write(null!));
+    }
+
+    [Test]
+    public void HostileTextRendersInLinearTime()
+    {
+        // Deeply repetitive markup-like text with many sentences: every writer handles it without exceptions.
+        string text = string.Concat(Enumerable.Repeat("<b>&amp; \"Baku\" should not</b>.\u0000\u202E ", 3000));
+        var doc = ArticleFixture.Annotate(text, "hostile");
+        Assert.That(DocumentHtmlWriter.ToHtml(doc), Does.Not.Contain("<b>&amp;").And.Contain("&lt;b&gt;&amp;amp;"));
+        Assert.That(DocumentTextWriter.ToText(doc), Does.Contain("hostile"));
+        Assert.That(Document.FromJson(doc.ToJson()).Text, Is.EqualTo(text));
+        var w = new StringWriter();
+        using var csv = new DocumentCsvWriter(w, TextWriter.Null, TextWriter.Null, TextWriter.Null);
+        csv.Write(doc);
+        csv.Complete();
+        Assert.That(w.ToString(), Does.StartWith("doc_id,"));
+    }
+}
