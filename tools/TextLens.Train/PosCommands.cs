@@ -19,9 +19,9 @@ internal static class PosCommands
         var output = new Option<FileInfo>("--out") { Description = "Model file to write.", DefaultValueFactory = _ => new FileInfo("data/models/pos.bin") };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
-        var fixedMin = new Option<int>("--fixed-min-count") { Description = "Frequent unambiguous words (seen this often) are tagged by lookup.", DefaultValueFactory = _ => 20 };
+        var fixedMin = new Option<int>("--fixed-min-count") { Description = "Frequent unambiguous words (seen this often) are tagged by lookup at run time (training still uses every token).", DefaultValueFactory = _ => 20 };
         var ambMin = new Option<int>("--ambiguity-min-count") { Description = "Rarer words get the unknown ambiguity class.", DefaultValueFactory = _ => 2 };
-        var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => 0.001f };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this from the final model.", DefaultValueFactory = _ => 1f };
         var wordnet = new Option<DirectoryInfo?>("--wordnet") { Description = "WordNet 3.0 dictionary folder (Debian package wordnet-base: /usr/share/wordnet); its word classes become features." };
         var cmd = new Command("pos", "Train the part-of-speech tagger (and the lemmatizer's exception tables).") { train, dev, output, epochs, seed, fixedMin, ambMin, prune, wordnet };
         cmd.SetAction(r =>

@@ -36,6 +36,8 @@ public sealed class Pipeline
     {
         var nlp = new Pipeline(Tokenizer.Default, options);
         nlp.Add(new SentenceSplitter());
+        nlp.Add(PosTagger.Default, after: "sentences");
+        nlp.Add(Lemmatizer.Default, after: "tagger");
         nlp.Add(new EntityRecognizer());
         nlp.Add(new StanceDetector());
         nlp.Add(new SentimentAnalyzer());

@@ -141,11 +141,9 @@ internal static class LemmaRules
     // The suffix rules produce lower-case output; all-capital words (NGOS) keep their case.
     private static ReadOnlySpan<char> KeepCase(ReadOnlySpan<char> norm, ReadOnlySpan<char> lemmaLower)
     {
-        if (norm.Length > 1 && IsAllUpper(norm))
-        {
-            // Upper-case in place is not possible on a ReadOnlySpan; callers copy, so return a slice of the original.
-            return norm[..Math.Min(norm.Length, lemmaLower.Length)];
-        }
+        // NGOs → NGO: when the part the lemma keeps is written in capitals, keep them (a slice of the original).
+        int n = Math.Min(norm.Length, lemmaLower.Length);
+        if (n > 1 && IsAllUpper(norm[..n]) && norm[..n].Equals(lemmaLower, StringComparison.OrdinalIgnoreCase)) return norm[..n];
         return lemmaLower;
     }
 

@@ -38,6 +38,9 @@ internal sealed class PosModel
     public UPos[] Upos { get; }
     public string[] Xpos { get; }
     public AveragedPerceptron Weights { get; }
+
+    /// <summary>Second-pass weights that also see the first pass's tags to the right (stacking), or null.</summary>
+    public AveragedPerceptron? Second { get; init; }
     public FrozenDictionary<ulong, int> FixedTags { get; }
     public FrozenDictionary<ulong, ulong> Ambiguity { get; }
     public LemmaTable Lemmas { get; }
@@ -70,11 +73,28 @@ internal sealed class PosModel
         }
     }
 
-    /// <summary>Greedy left-to-right tagging of one sentence whose atoms are filled; writes label ids.</summary>
+    /// <summary>Tags one sentence whose atoms are filled (greedy left to right; then the stacked second pass, if any); writes label ids.</summary>
     public void TagSentence(ReadOnlySpan<TokenAtoms> atoms, Span<int> labels)
     {
+        if (Second is null)
+        {
+            Greedy(Weights, atoms, labels, default);
+            return;
+        }
+        int n = labels.Length;
+        int[]? rented = n > 512 ? System.Buffers.ArrayPool<int>.Shared.Rent(n) : null;
+        Span<int> first = rented is null ? stackalloc int[n] : rented.AsSpan(0, n);
+        Greedy(Weights, atoms, first, default);
+        Greedy(Second, atoms, labels, first);
+        if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
+    }
+
+    /// <summary>Greedy decoding with <paramref name="weights"/>; stacked features when <paramref name="first"/> is not empty.</summary>
+    public static void Greedy(AveragedPerceptron weights, ReadOnlySpan<TokenAtoms> atoms, Span<int> labels, ReadOnlySpan<int> first)
+    {
         Span<ulong> feats = stackalloc ulong[TaggerFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[Weights.ClassCount];
+        Span<float> scores = stackalloc float[weights.ClassCount];
+        bool stacked = !first.IsEmpty;
         int p1 = -1, p2 = -2;
         for (int k = 0; k < labels.Length; k++)
         {
@@ -82,8 +102,8 @@ internal sealed class PosModel
             int guess = atoms[i].Fixed;
             if (guess < 0)
             {
-                int nf = TaggerFeatures.Extract(atoms, i, p1, p2, feats);
-                guess = Weights.Predict(feats[..nf], scores);
+                int nf = stacked ? TaggerFeatures.ExtractStacked(atoms, i, p1, p2, first, feats) : TaggerFeatures.Extract(atoms, i, p1, p2, feats);
+                guess = weights.Predict(feats[..nf], scores);
             }
             labels[k] = guess;
             p2 = p1;
@@ -100,6 +120,8 @@ internal sealed class PosModel
         f.Metadata["features"] = TaggerFeatures.Version;
         f.LabelSets["tags"] = Labels;
         Weights.Write(f.AddSection("weights"));
+        if (Second is not null) Second.Write(f.AddSection("weights2"));
+        f.Metadata["stacked"] = Second is null ? "false" : "true";
         var fw = f.AddSection("tagdict");
         var fixedPairs = FixedTags.OrderBy(p => p.Key).ToArray();
         fw.WriteArray<ulong>(fixedPairs.Select(p => p.Key).ToArray());
@@ -124,6 +146,13 @@ internal sealed class PosModel
         var weights = AveragedPerceptron.Read(f.Section("weights"));
         if (weights.ClassCount != labels.Length)
             throw new DataFileException(f.Name, 0, $"weights have {weights.ClassCount} classes but the label set has {labels.Length}");
+        AveragedPerceptron? second = null;
+        if (f.Metadata.TryGetValue("stacked", out var stacked) && stacked == "true")
+        {
+            second = AveragedPerceptron.Read(f.Section("weights2"));
+            if (second.ClassCount != labels.Length)
+                throw new DataFileException(f.Name, 0, $"second-pass weights have {second.ClassCount} classes but the label set has {labels.Length}");
+        }
         var tr = f.Section("tagdict");
         var fixedKeys = tr.ReadArray<ulong>();
         var fixedLabels = tr.ReadArray<ushort>();
@@ -147,7 +176,7 @@ internal sealed class PosModel
         var lexicon = WordLexicon.Read(f.Section("lexicon"));
         try
         {
-            return new PosModel(labels, weights, fixedTags.ToFrozenDictionary(), amb.ToFrozenDictionary(), lemmas, f.Metadata, lexicon);
+            return new PosModel(labels, weights, fixedTags.ToFrozenDictionary(), amb.ToFrozenDictionary(), lemmas, f.Metadata, lexicon) { Second = second };
         }
         catch (ArgumentException e)
         {

@@ -26,7 +26,7 @@ internal static class TaggerFeatures
     public const string Version = "pos-features-1";
 
     /// <summary>Maximum number of features per token.</summary>
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 56;
 
     /// <summary>Boundary tokens on each side of a sentence in the atoms buffer.</summary>
     public const int Pad = 2;
@@ -140,5 +140,28 @@ internal static class TaggerFeatures
         f[41] = FeatureHash.Of(43, l1.Lex);
         f[42] = FeatureHash.Of(44, w.Lex, w.Amb);
         return 43;
+    }
+
+    /// <summary>
+    /// Second-pass features: the first-pass features plus the first pass's tags of the token itself and of the two
+    /// tokens to its right (<paramref name="first"/> is indexed by token position in the sentence).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ExtractStacked(ReadOnlySpan<TokenAtoms> atoms, int i, int p1, int p2, ReadOnlySpan<int> first, Span<ulong> f)
+    {
+        int n = Extract(atoms, i, p1, p2, f);
+        int k = i - Pad;
+        ulong self = (ulong)(first[k] + 5);
+        ulong r1 = k + 1 < first.Length ? (ulong)(first[k + 1] + 5) : 1;
+        ulong r2 = k + 2 < first.Length ? (ulong)(first[k + 2] + 5) : 2;
+        ulong t1 = (ulong)(p1 + 3);
+        f[n] = FeatureHash.Of(50, r1);
+        f[n + 1] = FeatureHash.Of(51, r2);
+        f[n + 2] = FeatureHash.Of(52, r1, r2);
+        f[n + 3] = FeatureHash.Of(53, t1, r1);
+        f[n + 4] = FeatureHash.Of(54, self);
+        f[n + 5] = FeatureHash.Of(55, self, atoms[i].Lower);
+        f[n + 6] = FeatureHash.Of(56, self, r1);
+        return n + 7;
     }
 }
