@@ -24,7 +24,8 @@ internal static class BuiltInRules
     {
         for (int i = 0; i < u.Count; i++)
         {
-            if (!char.IsLetterOrDigit(u.Text[u.Start[i]])) continue;
+            char first = u.Text[u.Start[i]];
+            if (gaz.HasNonCapitalStart ? !char.IsLetterOrDigit(first) : !char.IsUpper(first)) continue;
             int n = gaz.LongestMatch(u, i, out var label);
             if (n == 0) continue;
             int end = i + n;
@@ -42,11 +43,11 @@ internal static class BuiltInRules
     {
         if (!u.IsWord(i) || !char.IsUpper(u.Text[u.Start[i]])) return false;
         var w = u[i];
-        if (!EntityWords.Contains(EntityWords.Months, w)) return false;
-        bool titleOrUpper = u.IsAllCaps(i) || w[1..].ToString() == w[1..].ToString().ToLowerInvariant();
-        if (!titleOrUpper) return false;
+        if (!EntityWords.Months.Contains(w)) return false;
+        if (!u.IsAllCaps(i))
+            foreach (char c in w[1..]) if (!char.IsLower(c)) return false;
         if (w.Equals("May", StringComparison.OrdinalIgnoreCase) && !u.IsAllCaps(i))
-            return u.IsDigits(i + 1) || u.IsDigits(i - 1) || (i > 0 && EntityWords.Contains(EntityWords.DatePrepositions, u.LowerAt(i - 1)) && !u.Is(i - 1, "to"));
+            return u.IsDigits(i + 1) || u.IsDigits(i - 1) || (i > 0 && EntityWords.DatePrepositions.Contains(u.LowerAt(i - 1)) && !u.Is(i - 1, "to"));
         return true;
     }
 
@@ -58,6 +59,7 @@ internal static class BuiltInRules
     {
         for (int i = 0; i < u.Count; i++)
         {
+            if (!char.IsAsciiDigit(u.Text[u.Start[i]]) && !(u.IsWord(i) && EntityWords.DateWords.Contains(u.LowerAt(i)))) continue;
             int end = CoreDate(u, i);
             if (end <= i) continue;
             int start = ExtendDateLeft(u, i);
@@ -86,10 +88,10 @@ internal static class BuiltInRules
             }
             if (IsYear(u, j)) return j + 1;
             // month alone: "in April", "since March"
-            if (i > 0 && EntityWords.Contains(EntityWords.DatePrepositions, u.LowerAt(i - 1))) return i + 1;
+            if (i > 0 && EntityWords.DatePrepositions.Contains(u.LowerAt(i - 1))) return i + 1;
             return i;
         }
-        if (u.IsWord(i) && EntityWords.Contains(EntityWords.Weekdays, u[i])) return i + 1;
+        if (u.IsWord(i) && EntityWords.Weekdays.Contains(u[i])) return i + 1;
         if (IsYear(u, i))
         {
             if (u.IsDigits(i - 1) || u.Is(i - 1, "$") || u.Is(i - 1, "€") || u.Is(i + 1, "%")) return i;
@@ -109,7 +111,7 @@ internal static class BuiltInRules
             int j = i;
             bool the = u.IsIgnoreCase(j, "the");
             if (the) j++;
-            if (u.IsWord(j) && EntityWords.Contains(EntityWords.RelativeDeterminers, u.LowerAt(j)) && !(the && u.Is(j, "same") == false && u.Is(j, "this")))
+            if (u.IsWord(j) && EntityWords.RelativeDeterminers.Contains(u.LowerAt(j)) && !(the && u.Is(j, "same") == false && u.Is(j, "this")))
             {
                 // "this" / "last" / "next" need no "the"; "past" / "coming" / "previous" / "current" / "following" need it
                 string det = u.LowerAt(j).ToString();
@@ -117,8 +119,8 @@ internal static class BuiltInRules
                 if (needsThe && !the) return i;
                 if (!needsThe && the && det != "last" && det != "next") return i;
                 int k = j + 1;
-                if (u.IsDigits(k) || (u.IsWord(k) && EntityWords.Contains(EntityWords.NumberWords, u.LowerAt(k)) && !u.Is(k, "a"))) k++;
-                if (u.IsWord(k) && (EntityWords.Contains(EntityWords.PeriodUnits, u.LowerAt(k)) || EntityWords.Contains(EntityWords.Seasons, u.LowerAt(k))))
+                if (u.IsDigits(k) || (u.IsWord(k) && EntityWords.NumberWords.Contains(u.LowerAt(k)) && !u.Is(k, "a"))) k++;
+                if (u.IsWord(k) && (EntityWords.PeriodUnits.Contains(u.LowerAt(k)) || EntityWords.Seasons.Contains(u.LowerAt(k))))
                     return k + 1;
                 if (IsMonth(u, k)) return k + 1;
                 return i;
@@ -129,14 +131,14 @@ internal static class BuiltInRules
             int j = i;
             bool counted = false;
             if (u.IsDigits(j) && u.Length[j] <= 3) { j++; counted = true; }
-            else if (u.IsWord(j) && EntityWords.Contains(EntityWords.NumberWords, u.LowerAt(j)) && !u.Is(j, "some"))
+            else if (u.IsWord(j) && EntityWords.NumberWords.Contains(u.LowerAt(j)) && !u.Is(j, "some"))
             {
                 if (u.IsIgnoreCase(j, "a") && (u.Is(j + 1, "few") || u.Is(j + 1, "couple"))) j++;
                 j++;
                 if (u.Is(j, "of") && u.Is(j - 1, "couple")) j++;
                 counted = true;
             }
-            if (u.IsWord(j) && EntityWords.Contains(EntityWords.PeriodUnits, u.LowerAt(j)))
+            if (u.IsWord(j) && EntityWords.PeriodUnits.Contains(u.LowerAt(j)))
             {
                 string unit = u.LowerAt(j).ToString();
                 bool bareOk = unit is "decades" or "centuries";
@@ -179,7 +181,7 @@ internal static class BuiltInRules
         int i = 0;
         while (i < u.Count)
         {
-            if (!u.IsCap(i) || EntityWords.Contains(EntityWords.CapitalStopWords, u[i])) { i++; continue; }
+            if (!u.IsCap(i) || EntityWords.CapitalStopWords.Contains(u[i])) { i++; continue; }
             int start = i, end = i + 1;
             while (end < u.Count)
             {
@@ -187,14 +189,14 @@ internal static class BuiltInRules
                 if (IsNameWord(u, end)) { end++; continue; }
                 // hyphen or apostrophe inside a name: Co-operation, Shangri-La
                 if ((u.Is(end, "-") || u.Is(end, "&")) && u.Touches(end - 1) && u.Touches(end) && IsNameWord(u, end + 1)) { end += 2; continue; }
-                if (u.IsWord(end) && EntityWords.Contains(EntityWords.NameConnectors, u[end]) && !u.Is(end, "in"))
+                if (u.IsWord(end) && EntityWords.NameConnectors.Contains(u[end]) && !u.Is(end, "in"))
                 {
                     int k = end + 1;
                     bool and = u.Is(end, "and") || u.Is(end, "&");
                     // "X and the Y" joins two names; so does "… Union and …" after a complete organisation or event name
-                    if (and && (u.Is(k, "the") || (u.IsWord(end - 1) && (EntityWords.Contains(EntityWords.OrgHeads, u[end - 1]) || EntityWords.Contains(EntityWords.EventHeads, u[end - 1]))))) break;
+                    if (and && (u.Is(k, "the") || (u.IsWord(end - 1) && (EntityWords.OrgHeads.Contains(u[end - 1]) || EntityWords.EventHeads.Contains(u[end - 1]))))) break;
                     if (u.Is(k, "the") && !u.Is(end, "the")) k++;
-                    if (IsNameWord(u, k) && !EntityWords.Contains(EntityWords.CapitalStopWords, u[k])) { end = k + 1; continue; }
+                    if (IsNameWord(u, k) && !EntityWords.CapitalStopWords.Contains(u[k])) { end = k + 1; continue; }
                 }
                 break;
             }
@@ -211,8 +213,8 @@ internal static class BuiltInRules
         for (int k = start; k < end; k++)
         {
             if (!u.IsWord(k)) continue;
-            if (EntityWords.Contains(EntityWords.EventHeads, u[k])) lastEvent = k;
-            if (EntityWords.Contains(EntityWords.OrgHeads, u[k])) lastOrg = k;
+            if (EntityWords.EventHeads.Contains(u[k])) lastEvent = k;
+            if (EntityWords.OrgHeads.Contains(u[k])) lastOrg = k;
         }
         // World War II, COP29
         for (int k = start; k < end; k++)
@@ -238,7 +240,7 @@ internal static class BuiltInRules
         if (head < 0) return;
         var label = head == lastEvent ? EntityLabel.Event : EntityLabel.Org;
         int s = start;
-        while (s < head && (EntityWords.Contains(EntityWords.Titles, u[s]) || !u.IsWord(s) || !u.IsCap(s))) s++;
+        while (s < head && (EntityWords.Titles.Contains(u[s]) || !u.IsWord(s) || !u.IsCap(s))) s++;
         // A head-first name takes its "of …" tail (Center of Analysis of International Relations); a head-last name ends at the head.
         int e = head + 1;
         if (u.IsWord(e) && u[e] is "of" or "for" or "on" or "de")
@@ -260,9 +262,9 @@ internal static class BuiltInRules
     {
         if (!u.IsWord(i) || !u.IsCap(i) || u.Length[i] < 2 || u.IsAllCaps(i)) return false;
         var w = u[i];
-        if (EntityWords.Contains(EntityWords.CapitalStopWords, w) || EntityWords.Contains(EntityWords.Titles, w)
-            || EntityWords.Contains(EntityWords.OrgHeads, w) || EntityWords.Contains(EntityWords.EventHeads, w)
-            || EntityWords.Contains(EntityWords.Months, w) || EntityWords.Contains(EntityWords.Weekdays, w)) return false;
+        if (EntityWords.CapitalStopWords.Contains(w) || EntityWords.Titles.Contains(w)
+            || EntityWords.OrgHeads.Contains(w) || EntityWords.EventHeads.Contains(w)
+            || EntityWords.Months.Contains(w) || EntityWords.Weekdays.Contains(w)) return false;
         return gaz.Lookup(u, i, i + 1) is null;
     }
 
@@ -286,9 +288,9 @@ internal static class BuiltInRules
     {
         for (int i = 0; i < u.Count; i++)
         {
-            if (!u.IsWord(i)) continue;
+            if (!u.IsCap(i) && !(u.Is(i, "s") && u.Is(i - 1, "'"))) continue;
             // Title + name: "Foreign Minister Bayramov", "Dr Vasif Huseynov", "Prime Minister Nikol Pashinyan".
-            if (u.IsCap(i) && EntityWords.Contains(EntityWords.Titles, u[i]))
+            if (u.IsCap(i) && EntityWords.Titles.Contains(u[i]))
             {
                 int j = i + 1;
                 if (u.Is(j, ".") && u.Touches(i)) j++;
@@ -325,7 +327,7 @@ internal static class BuiltInRules
     }
 
     private static bool IsOrgOrEventContinuation(EntityUnits u, int end) =>
-        u.IsWord(end) && u.IsCap(end) && (EntityWords.Contains(EntityWords.OrgHeads, u[end]) || EntityWords.Contains(EntityWords.EventHeads, u[end]));
+        u.IsWord(end) && u.IsCap(end) && (EntityWords.OrgHeads.Contains(u[end]) || EntityWords.EventHeads.Contains(u[end]));
 
     private static bool PersonContext(EntityUnits u, int start, int end)
     {
@@ -336,10 +338,10 @@ internal static class BuiltInRules
         {
             int k = end + 1;
             if (u.IsIgnoreCase(k, "the") || u.IsIgnoreCase(k, "a") || u.IsIgnoreCase(k, "an")) k++;
-            if (u.IsWord(k) && EntityWords.Contains(EntityWords.RoleNouns, u.LowerAt(k))) return true;
+            if (u.IsWord(k) && EntityWords.RoleNouns.Contains(u.LowerAt(k))) return true;
         }
         // "Nikol Pashinyan said"
-        if (u.IsWord(end) && EntityWords.Contains(EntityWords.SpeechVerbs, u[end])) return true;
+        if (u.IsWord(end) && EntityWords.SpeechVerbs.Contains(u[end])) return true;
         return false;
     }
 
@@ -349,10 +351,11 @@ internal static class BuiltInRules
     {
         for (int i = 0; i + 2 < u.Count; i++)
         {
+            if (!u.Is(i + 1, ".") || !u.Touches(i)) continue;
             if (!u.IsWord(i) || (i > 0 && u.Touches(i - 1) && !u.Is(i - 1, "*") && !u.Is(i - 1, "(") && !u.Is(i - 1, "\"") && !u.Is(i - 1, "'"))) continue;
             int j = i;
             while (u.Is(j + 1, ".") && u.Touches(j) && u.Touches(j + 1) && u.IsWord(j + 2)) j += 2;
-            if (j == i || !EntityWords.Contains(EntityWords.Domains, u[j])) continue;
+            if (j == i || !EntityWords.Domains.Contains(u[j])) continue;
             if (u.Touches(j) && (u.Is(j + 1, "/") || u.Is(j + 1, "@"))) continue;
             if (i > 0 && u.Is(i - 1, "/")) continue;
             if (u.IsCap(j)) continue;

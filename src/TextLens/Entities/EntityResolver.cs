@@ -51,12 +51,40 @@ internal static class EntityResolver
             any = true;
         }
         if (!any) return;
+        var headline = TitleCaseLines(u);
         candidates.RemoveAll(c =>
         {
-            if (c.Source != EntitySource.Model || c.Confidence >= OverrideConfidence) return false;
+            if (c.Source != EntitySource.Model) return false;
+            if (c.Confidence >= OverrideConfidence && !headline[c.UnitStart]) return false;
             for (int i = c.UnitStart; i < c.UnitEnd; i++) if (covered[i]) return true;
             return false;
         });
+    }
+
+    /// <summary>
+    /// Units on title-case lines ("Water Diplomacy in Central Asia Needs a New Push"): capitalisation says nothing about
+    /// names there, so the model cannot override the gazetteer or the rules on them.
+    /// </summary>
+    private static bool[] TitleCaseLines(EntityUnits u)
+    {
+        var flags = new bool[u.Count];
+        int start = 0;
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!u.LineBreakAfter(i)) continue;
+            int words = 0, capital = 0;
+            bool sentenceEnd = u.Is(i, ".") || u.Is(i, "!") || u.Is(i, "?");
+            for (int k = start; k <= i; k++)
+            {
+                if (!u.IsWord(k) || u.Length[k] < 4) continue;
+                words++;
+                if (u.IsCap(k)) capital++;
+            }
+            if (!sentenceEnd && words >= 3 && capital * 10 >= words * 7)
+                for (int k = start; k <= i; k++) flags[k] = true;
+            start = i + 1;
+        }
+        return flags;
     }
 
     private static bool IsFree(int[] owner, int start, int end)
@@ -87,7 +115,8 @@ internal static class EntityResolver
         names.Sort((a, b) => b.Length.CompareTo(a.Length));
         for (int i = 0; i < u.Count; i++)
         {
-            if (owner[i] >= 0 || !u.IsCap(i)) continue;
+            if (!u.IsCap(i)) continue;
+            if (owner[i] >= 0 && chosen[owner[i]].Source != EntitySource.Model) continue;
             if (i > 0 && u.Touches(i - 1) && EntityUnits.IsWordChar(u.Text[u.Start[i - 1]])) continue;
             foreach (var name in names)
             {
@@ -95,7 +124,18 @@ internal static class EntityResolver
                 if (end > u.Count) continue;
                 bool match = true;
                 for (int k = 0; k < name.Length && match; k++) match = u[i + k].SequenceEqual(name[k]) && owner[i + k] < 0;
-                if (!match) continue;
+                if (!match)
+                {
+                    // the model gave exactly this name another label elsewhere: the person reading wins (one name, one label per document)
+                    int o = owner[i];
+                    if (o >= 0 && chosen[o].Source == EntitySource.Model && chosen[o].UnitStart == i && chosen[o].UnitEnd == end && chosen[o].Label != EntityLabel.Person)
+                    {
+                        bool same = true;
+                        for (int k = 0; k < name.Length && same; k++) same = u[i + k].SequenceEqual(name[k]);
+                        if (same) chosen[o] = chosen[o] with { Label = EntityLabel.Person };
+                    }
+                    continue;
+                }
                 if (end < u.Count && u.IsCap(end) && !u.LineBreakAfter(end - 1) && u.IsWord(end)) continue; // part of a longer name
                 if (name.Length == 1 && gazetteer.Lookup(u, i, end) is not null) continue;
                 Take(owner, chosen, new EntityCandidate(i, end, EntityLabel.Person, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));

@@ -1,37 +1,44 @@
-using System.Collections.Frozen;
-
 namespace TextLens.Entities;
 
 /// <summary>Closed word classes the built-in rules use (titles, organisation and event heads, months, …).</summary>
 internal static class EntityWords
 {
-    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
-    private static FrozenSet<string> SetIgnoreCase(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static WordSet Set(params string[] words) => new(words, StringComparer.Ordinal);
+    private static WordSet SetIgnoreCase(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
 
-    public static readonly FrozenSet<string> Months = SetIgnoreCase(
+    public static readonly WordSet Months = SetIgnoreCase(
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December");
 
-    public static readonly FrozenSet<string> MonthAbbreviations = SetIgnoreCase(
+    public static readonly WordSet MonthAbbreviations = SetIgnoreCase(
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
 
-    public static readonly FrozenSet<string> Weekdays = Set("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+    /// <summary>Every word that can start a date expression (lower-case): months, weekdays, counts, relative words, periods.</summary>
+    public static readonly WordSet DateWords = SetIgnoreCase([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "the",
+        "this", "last", "next", "past", "coming", "previous", "current", "same", "following",
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "century", "centuries", "quarter", "quarters",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+        "thirty", "forty", "fifty", "hundred", "a", "many", "several", "few", "some", "recent", "couple"]);
 
-    public static readonly FrozenSet<string> PeriodUnits = SetIgnoreCase(
+    public static readonly WordSet Weekdays = Set("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+
+    public static readonly WordSet PeriodUnits = SetIgnoreCase(
         "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "century", "centuries", "quarter", "quarters");
 
-    public static readonly FrozenSet<string> Seasons = SetIgnoreCase("spring", "summer", "autumn", "fall", "winter");
+    public static readonly WordSet Seasons = SetIgnoreCase("spring", "summer", "autumn", "fall", "winter");
 
-    public static readonly FrozenSet<string> NumberWords = SetIgnoreCase(
+    public static readonly WordSet NumberWords = SetIgnoreCase(
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
         "thirty", "forty", "fifty", "hundred", "a", "many", "several", "few", "some", "recent", "couple");
 
-    public static readonly FrozenSet<string> RelativeDeterminers = SetIgnoreCase("this", "last", "next", "past", "coming", "previous", "current", "same", "following");
+    public static readonly WordSet RelativeDeterminers = SetIgnoreCase("this", "last", "next", "past", "coming", "previous", "current", "same", "following");
 
-    public static readonly FrozenSet<string> DatePrepositions = SetIgnoreCase(
+    public static readonly WordSet DatePrepositions = SetIgnoreCase(
         "in", "since", "until", "till", "by", "from", "before", "after", "during", "of", "through", "throughout", "early", "late", "mid", "last", "next", "this", "on", "to");
 
     /// <summary>Words that end an organisation name: "Khazar University", "OSCE Minsk Group".</summary>
-    public static readonly FrozenSet<string> OrgHeads = Set(
+    public static readonly WordSet OrgHeads = Set(
         "University", "Institute", "Institution", "Center", "Centre", "Council", "Committee", "Commission", "Ministry", "Department",
         "Agency", "Bank", "Fund", "Foundation", "Association", "Organization", "Organisation", "Party", "Union", "Group", "Assembly",
         "Parliament", "Court", "Office", "Academy", "Corporation", "Company", "Inc", "Ltd", "LLC", "Alliance", "Movement", "Front",
@@ -43,14 +50,14 @@ internal static class EntityWords
         "Senate", "Congress", "Duma", "Majlis", "Knesset", "Rada", "Sejm", "Bundestag", "Milli", "Hospital", "Library", "Museum");
 
     /// <summary>Words that end an event name: "Antalya Diplomacy Forum", "Cold War".</summary>
-    public static readonly FrozenSet<string> EventHeads = Set(
+    public static readonly WordSet EventHeads = Set(
         "Forum", "Summit", "Conference", "Games", "Olympics", "Expo", "Festival", "Dialogue", "Revolution", "War", "Crisis",
-        "Massacre", "Genocide", "Uprising", "Spring", "Championship", "Championships", "Cup", "Convention", "Olympiad",
+        "Massacre", "Genocide", "Uprising", "Spring", "Championship", "Championships", "Cup", "Olympiad",
         "Biennale", "Marathon", "Offensive", "Blockade", "Siege", "Election", "Elections", "Referendum", "Protests", "Revolt",
         "Rebellion", "Invasion", "Holocaust");
 
     /// <summary>Titles before a person's name ("Foreign Minister Bayramov", "Dr Vasif Huseynov").</summary>
-    public static readonly FrozenSet<string> Titles = Set(
+    public static readonly WordSet Titles = Set(
         "President", "Minister", "Ministers", "Chancellor", "Premier", "Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Ambassador",
         "Senator", "Secretary", "General", "Gen", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Pope", "Speaker", "Envoy",
         "Commissioner", "Governor", "Mayor", "Chairman", "Chairwoman", "Chair", "Director", "Representative", "Spokesperson",
@@ -63,7 +70,7 @@ internal static class EntityWords
         "Ombudsman", "Prosecutor", "Attorney", "Elect");
 
     /// <summary>Lower-case role nouns after an appositive comma ("Farid Shafiyev, Chairman of …", "X, a senior fellow at …").</summary>
-    public static readonly FrozenSet<string> RoleNouns = SetIgnoreCase(
+    public static readonly WordSet RoleNouns = SetIgnoreCase(
         "chairman", "chairwoman", "chair", "president", "director", "head", "minister", "spokesman", "spokeswoman", "spokesperson",
         "founder", "co-founder", "author", "professor", "leader", "ambassador", "ceo", "adviser", "advisor", "analyst", "expert",
         "researcher", "fellow", "senior", "secretary", "envoy", "commissioner", "deputy", "member", "editor", "journalist",
@@ -72,14 +79,14 @@ internal static class EntityWords
         "economist", "activist", "co-chair", "rapporteur", "mp", "mep", "who");
 
     /// <summary>Verbs of saying after a person's name ("Pashinyan said").</summary>
-    public static readonly FrozenSet<string> SpeechVerbs = Set(
+    public static readonly WordSet SpeechVerbs = Set(
         "said", "says", "told", "noted", "notes", "remarked", "stated", "states", "argued", "argues", "added", "wrote", "writes",
         "stressed", "emphasized", "emphasised", "warned", "warns", "claimed", "claims", "believes", "explained", "insisted",
         "declared", "announced", "suggested", "suggests", "reiterated", "underlined", "acknowledged", "admitted", "recalled", "urged",
         "called", "asked", "replied", "responded", "tweeted", "posted", "met", "visited", "signed");
 
     /// <summary>Capitalised function words that start sentences but never names.</summary>
-    public static readonly FrozenSet<string> CapitalStopWords = Set(
+    public static readonly WordSet CapitalStopWords = Set(
         "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "From", "By", "With", "As", "If", "While", "When",
         "Whereas", "Although", "Though", "But", "And", "Or", "Nor", "However", "Moreover", "Meanwhile", "Instead", "Indeed", "Yet",
         "So", "It", "Its", "He", "She", "They", "We", "I", "Our", "Their", "His", "Her", "There", "Here", "What", "Which", "Who",
@@ -97,12 +104,21 @@ internal static class EntityWords
         "Beyond", "Near", "Around", "Following", "Including", "Regarding", "Concerning", "Amid", "Amidst");
 
     /// <summary>Lower-case words that may join capitalised words inside a name ("Center of Analysis of International Relations").</summary>
-    public static readonly FrozenSet<string> NameConnectors = Set("of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "al", "el", "bin", "van", "von", "der", "den", "da", "di", "&", "in");
+    public static readonly WordSet NameConnectors = Set("of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "al", "el", "bin", "van", "von", "der", "den", "da", "di", "&", "in");
 
     /// <summary>Top-level domains for bare web-site names ("commonsplace.eu").</summary>
-    public static readonly FrozenSet<string> Domains = SetIgnoreCase(
+    public static readonly WordSet Domains = SetIgnoreCase(
         "com", "org", "net", "eu", "int", "gov", "edu", "info", "io", "news", "az", "am", "ge", "ru", "uk", "tr", "de", "fr", "ua",
         "kz", "uz", "ir", "us", "ca", "au", "in", "cn", "jp", "it", "es", "nl", "be", "ch", "at", "se", "pl", "media", "online", "press");
 
-    public static bool Contains(FrozenSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+}
+
+/// <summary>A read-only word set queried by span without allocating (the alternate lookup is created once).</summary>
+internal sealed class WordSet
+{
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public WordSet(IEnumerable<string> words, StringComparer comparer) => _lookup = new HashSet<string>(words, comparer).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
 }

@@ -146,7 +146,7 @@ internal sealed class NerModel
         return restUpper ? 2 : restLower ? 1 : 8;
     }
 
-    private static bool IsTitle(EntityUnits u, int i) => (uint)i < (uint)u.Count && u.IsWord(i) && EntityWords.Contains(EntityWords.Titles, u[i]);
+    private static bool IsTitle(EntityUnits u, int i) => (uint)i < (uint)u.Count && u.IsWord(i) && EntityWords.Titles.Contains(u[i]);
 
     public static int Features(EntityUnits u, byte[] gaz, bool[] sentStart, int i, int prev, int prev2, Span<ulong> f)
     {
@@ -226,6 +226,16 @@ internal sealed class NerModel
                 if (prev != 0 && PartOf(prev) is B or I) CloseOpen(tags, i);
                 prev = prev2 = 0;
             }
+            // Fast path: outside an entity, a unit that is neither capitalised nor a number cannot start a name
+            // (TrimToName would discard such a span anyway), so it is O without scoring.
+            bool open = prev != 0 && PartOf(prev) is B or I;
+            if (!open && !u.IsCap(i) && !u.IsDigits(i))
+            {
+                tags[i] = 0;
+                prev2 = prev;
+                prev = 0;
+                continue;
+            }
             int n = Features(u, gaz, sentStart, i, prev, prev2, f);
             scores.Clear();
             Perceptron.Score(f[..n], scores);
@@ -241,8 +251,10 @@ internal sealed class NerModel
             tags[i] = best;
             if (probabilities is not null && best != 0)
             {
+                // softmax over the classes allowed here (perceptron scores are not calibrated; this is a relative margin)
                 double z = 0;
-                for (int c = 0; c < scores.Length; c++) z += Math.Exp(scores[c] - bestScore);
+                for (int c = 0; c < scores.Length; c++)
+                    if (Allowed(prev, c) && !(last && c != 0 && PartOf(c) is B or I)) z += Math.Exp(scores[c] - bestScore);
                 probabilities[i] = (float)(1.0 / z);
             }
             prev2 = prev;
@@ -285,7 +297,7 @@ internal sealed class NerModel
     /// </summary>
     internal static bool TrimToName(EntityUnits u, ref int s, ref int e, bool person)
     {
-        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (person && u.IsWord(s) && EntityWords.Contains(EntityWords.Titles, u[s])))) s++;
+        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (u.IsWord(s) && EntityWords.CapitalStopWords.Contains(u[s])) || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])))) s++;
         while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--;
         if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) { e -= 2; while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--; }
         if (e <= s) return false;
@@ -293,8 +305,12 @@ internal sealed class NerModel
         if (!u.IsCap(e - 1) && !u.IsDigits(e - 1)) return false;
         for (int k = s; k < e; k++)
         {
+            // capitalised function words ("What", "After", "Can") never sit inside a name: title-case headlines
+            if (u.IsCap(k) && u.IsWord(k) && EntityWords.CapitalStopWords.Contains(u[k])) return false;
+            // a person's name holds no role words ("Adjunct Lecturer", "Senior Advisor")
+            if (person && u.IsWord(k) && (EntityWords.Titles.Contains(u[k]) || EntityWords.RoleNouns.Contains(u[k]))) return false;
             if (u.IsCap(k) || u.IsDigits(k)) continue;
-            if (u.IsWord(k) && EntityWords.Contains(EntityWords.NameConnectors, u[k])) continue;
+            if (u.IsWord(k) && EntityWords.NameConnectors.Contains(u[k])) continue;
             if ((u.Is(k, "-") || u.Is(k, ".") || u.Is(k, "'") || u.Is(k, "&")) && (u.Touches(k - 1) || u.Touches(k))) continue;
             return false;
         }

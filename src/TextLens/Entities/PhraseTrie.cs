@@ -23,6 +23,9 @@ internal sealed class PhraseTrie
     /// <summary>True when phrases match regardless of letter case.</summary>
     public bool IgnoreCase { get; }
 
+    /// <summary>True when some phrase starts with a character that is not an upper-case letter.</summary>
+    public bool HasNonCapitalStart { get; private set; }
+
     /// <summary>Number of phrases.</summary>
     public int Count { get; private set; }
 
@@ -42,6 +45,7 @@ internal sealed class PhraseTrie
             node = child;
         }
         if (_labels[node] is not null) return false;
+        if (!char.IsUpper(parts[0][0])) HasNonCapitalStart = true;
         _labels[node] = label;
         Count++;
         return true;
