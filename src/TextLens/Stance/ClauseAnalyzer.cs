@@ -265,6 +265,13 @@ internal readonly struct ClauseAnalyzer
                 int after = i + 1;
                 while (after < sentenceEnd && IsPunct(after) && !IsPunctBoundary(after)) after++;
                 bool atEnd = after >= sentenceEnd || (after == sentenceEnd - 1 && IsPunct(after));
+                // '"…," the minister told reporters.' / '…, officials said on Monday.': a speaker after a comma or quote, few words left
+                if (!atEnd && r.Start > sentenceStart && IsPunct(r.Start - 1) && sentenceEnd - after <= 5 && !Lower(after).SequenceEqual("that"))
+                {
+                    bool clauseAfter = false;
+                    for (int q = after; q < sentenceEnd; q++) if (IsBoundary(q) && !IsPunct(q)) { clauseAfter = true; break; }
+                    atEnd = !clauseAfter;
+                }
                 bool thatFollows = i + 1 < sentenceEnd && Lower(i + 1).SequenceEqual("that");
                 if (atEnd)
                 {
@@ -272,7 +279,13 @@ internal readonly struct ClauseAnalyzer
                     if (r.Start > sentenceStart && IsPunct(r.Start - 1)) frames.Add(new Frame(r, sentenceStart, r.Start));
                 }
                 else if (thatFollows || !StanceWords.AmbiguousReportingVerbs.Contains(_doc, i))
-                    frames.Add(new Frame(r, i + 1, sentenceEnd));
+                {
+                    // the report ends where the writer comments on it: "…, which would be a serious setback"
+                    int scopeEnd = sentenceEnd;
+                    for (int q = i + 1; q + 1 < sentenceEnd; q++)
+                        if (IsPunctBoundary(q) && Lower(q + 1).SequenceEqual("which")) { scopeEnd = q; break; }
+                    frames.Add(new Frame(r, i + 1, scopeEnd));
+                }
             }
         }
     }
@@ -319,7 +332,8 @@ internal readonly struct ClauseAnalyzer
         {
             if (ent.TokenEnd <= s) continue;
             if (ent.TokenStart >= e) break;
-            if (ent.Label == EntityLabel.Person && ent.TokenStart >= s && ent.TokenEnd <= e && !ContainsAnd(np))
+            if (ent.Label == EntityLabel.Person && ent.TokenStart >= s && ent.TokenEnd <= e && !ContainsAnd(np) &&
+                !(ent.TokenEnd - ent.TokenStart > 1 && StanceWords.PlaceFirstWords.Contains(_doc, ent.TokenStart)))
                 return new Range(ent.TokenEnd - 1, ent.TokenEnd);
         }
         // titles are not part of a name: "Serbian President Aleksandar Vucic" -> "Aleksandar Vucic"

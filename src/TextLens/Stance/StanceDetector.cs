@@ -139,7 +139,11 @@ public sealed class StanceDetector : IPipelineComponent
                 if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment)
                 {
                     var subject = clause.Subject(sStart, c.Start);
-                    if (subject is { } r && clause.IsFirstPerson(r)) { c.Holder = StanceCue.Author; }
+                    if (subject is { } r && clause.IsFirstPerson(r))
+                    {
+                        // "We will never accept this," the minister said: the speaker, else the author
+                        if (!SetFromFrame(document, clause, frames, ref c)) { c.Holder = StanceCue.Author; c.HolderRange = null; }
+                    }
                     else if (subject is { } p && (clause.IsThirdPersonPronoun(p) || clause.IsReferentialIt(p)))
                     {
                         // a pronoun refers to the speaker ("the army says it is willing"), the sentence's subject

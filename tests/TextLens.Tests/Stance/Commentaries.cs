@@ -120,6 +120,38 @@ public static class Commentaries
                 new("ATTITUDE", "Regrettably", "author"),
                 new("HEDGE", "probably", "author"),
             ]),
+        new("climate",
+            "\"We will never accept a phase-out of coal,\" the Indian environment minister told reporters. New Delhi argues that " +
+            "rich countries must first honour their finance pledges. The European Commission, by contrast, has vowed to cut emissions " +
+            "by 90 percent. Such targets are arguably unrealistic without carbon capture. Surprisingly, China has signalled its " +
+            "readiness to join a methane agreement. Developing states are unlikely to sign unless adaptation funding doubles.",
+            [
+                new("REFUSAL", "will never accept", "the Indian environment minister"),
+                new("DEONTIC", "must", "New Delhi"),
+                new("COMMITMENT", "vowed to", "European Commission"),
+                new("HEDGE", "arguably", "author"),
+                new("ATTITUDE", "Surprisingly", "author"),
+                new("COMMITMENT", "readiness to", "China"),
+                new("HEDGE", "unlikely", "author"),
+                new("CONDITION", "unless", "author"),
+            ]),
+        new("trade",
+            "Ankara's refusal to lift the tariffs has angered Brussels. The Turkish trade ministry insists on reciprocity, and it will " +
+            "not budge before the customs union is modernised. Perhaps a compromise could be found at the next summit. Obviously, both " +
+            "economies would benefit from a deal. Washington, meanwhile, plans to impose new duties in June. Exporters fear that the " +
+            "dispute may escalate, which would be a serious setback for the region.",
+            [
+                new("REFUSAL", "refusal", "Ankara"),
+                new("COMMITMENT", "insists on", "The Turkish trade ministry"),
+                new("REFUSAL", "will not budge", "The Turkish trade ministry"),
+                new("CONDITION", "before", "The Turkish trade ministry"),
+                new("HEDGE", "Perhaps", "author"),
+                new("HEDGE", "could", "author"),
+                new("BOOSTER", "Obviously", "author"),
+                new("COMMITMENT", "plans to", "Washington"),
+                new("HEDGE", "may", "Exporters"),
+                new("ATTITUDE", "a serious setback", "author"),
+            ]),
         new("sudan",
             "We believe that the ceasefire is likely to collapse. The RSF has refused to withdraw from civilian areas, while the army says " +
             "it is willing to negotiate if humanitarian corridors are opened. Regrettably, the international response has been slow. Donors " +
