@@ -51,6 +51,7 @@ public sealed class PatternMatcher
     {
         public required FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Lower;
         public required FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Lemma;
+        public required FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> LowerOrLemma; // both, for documents without lemmas
         public required int[] Unanchored;
         public required (string Label, TokenPattern Pattern)[] Patterns;
     }
@@ -178,14 +179,16 @@ public sealed class PatternMatcher
         var index = _index ?? BuildIndex();
         int before = results.Count;
         var lower = document.LowerText;
-        bool hasLemma = index.Lemma.Dictionary.Count > 0;
+        bool lemmatized = tokenStart < tokenEnd && document.LemmaAt(tokenStart) is not null;
+        bool hasLemmaPatterns = index.Lemma.Dictionary.Count > 0;
+        var single = lemmatized ? index.Lower : index.LowerOrLemma; // without lemmas, lemma conditions read the lower-case form
         for (int i = tokenStart; i < tokenEnd; i++)
         {
             int first = results.Count;
             ref readonly var t = ref tokens[i];
             var key = lower.AsSpan(t.Start, t.Length);
-            if (index.Lower.TryGetValue(key, out var ids)) Try(index, ids, document, i, tokenEnd, results);
-            if (hasLemma)
+            if (single.TryGetValue(key, out var ids)) Try(index, ids, document, i, tokenEnd, results);
+            if (lemmatized && hasLemmaPatterns)
             {
                 var lemma = document.LemmaAt(i);
                 if (index.Lemma.TryGetValue(lemma is null ? key : lemma.AsSpan(), out ids)) Try(index, ids, document, i, tokenEnd, results);
@@ -249,12 +252,26 @@ public sealed class PatternMatcher
             {
                 Lower = lower.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Distinct().ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
                 Lemma = lemma.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Distinct().ToArray(), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+                LowerOrLemma = Merge(lower, lemma).GetAlternateLookup<ReadOnlySpan<char>>(),
                 Unanchored = unanchored.ToArray(),
                 Patterns = _patterns.ToArray(),
             };
             _index = index;
             return index;
         }
+    }
+
+    private static FrozenDictionary<string, int[]> Merge(Dictionary<string, List<int>> lower, Dictionary<string, List<int>> lemma)
+    {
+        var all = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        foreach (var d in new[] { lower, lemma })
+            foreach (var (k, ids) in d)
+            {
+                var key = k.ToLowerInvariant();
+                if (!all.TryGetValue(key, out var set)) all[key] = set = [];
+                set.UnionWith(ids);
+            }
+        return all.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Lower-cased literal keys when every possible first element has a literal condition of the wanted kind; otherwise null.</summary>

@@ -256,7 +256,7 @@ internal readonly struct ClauseAnalyzer
             if (StanceWords.ReportingVerbs.Contains(_doc, i) && (!_tagged || _doc.PosAt(i) is UPos.Verb or UPos.Aux))
             {
                 if (i > sentenceStart && StanceWords.Auxiliaries.Contains(_doc, i - 1) && !Lower(i - 1).SequenceEqual("has") && !Lower(i - 1).SequenceEqual("have") && !Lower(i - 1).SequenceEqual("had")) continue; // "is believed", "will say"
-                if (!_tagged && StanceWords.AmbiguousReportingVerbs.Contains(_doc, i) &&
+                if (StanceWords.AmbiguousReportingVerbs.Contains(_doc, i) &&
                     !(i + 1 < sentenceEnd && (Lower(i + 1).SequenceEqual("that") || IsPunct(i + 1)))) continue; // "member states", "the notes"
                 var np = NounPhraseBefore(Math.Max(sentenceStart, SegmentStart(sentenceStart, i)), i);
                 if (np is not { } r || IsPronounOnly(r)) continue;
@@ -265,8 +265,27 @@ internal readonly struct ClauseAnalyzer
                 int after = i + 1;
                 while (after < sentenceEnd && IsPunct(after) && !IsPunctBoundary(after)) after++;
                 bool atEnd = after >= sentenceEnd || (after == sentenceEnd - 1 && IsPunct(after));
-                if (atEnd) frames.Add(new Frame(r, sentenceStart, r.Start));
-                else frames.Add(new Frame(r, i + 1, sentenceEnd));
+                // '"…," the minister told reporters.' / '…, officials said on Monday.': a speaker after a comma or quote, few words left
+                if (!atEnd && r.Start > sentenceStart && IsPunct(r.Start - 1) && sentenceEnd - after <= 5 && !Lower(after).SequenceEqual("that"))
+                {
+                    bool clauseAfter = false;
+                    for (int q = after; q < sentenceEnd; q++) if (IsBoundary(q) && !IsPunct(q)) { clauseAfter = true; break; }
+                    atEnd = !clauseAfter;
+                }
+                bool thatFollows = i + 1 < sentenceEnd && Lower(i + 1).SequenceEqual("that");
+                if (atEnd)
+                {
+                    // "…, the minister said." needs the comma (or quote) before the speaker
+                    if (r.Start > sentenceStart && IsPunct(r.Start - 1)) frames.Add(new Frame(r, sentenceStart, r.Start));
+                }
+                else if (thatFollows || !StanceWords.AmbiguousReportingVerbs.Contains(_doc, i))
+                {
+                    // the report ends where the writer comments on it: "…, which would be a serious setback"
+                    int scopeEnd = sentenceEnd;
+                    for (int q = i + 1; q + 1 < sentenceEnd; q++)
+                        if (IsPunctBoundary(q) && Lower(q + 1).SequenceEqual("which")) { scopeEnd = q; break; }
+                    frames.Add(new Frame(r, i + 1, scopeEnd));
+                }
             }
         }
     }
@@ -281,6 +300,9 @@ internal readonly struct ClauseAnalyzer
         return w.SequenceEqual("it") || w.SequenceEqual("this") || w.SequenceEqual("that") || w.SequenceEqual("there") ||
                w.SequenceEqual("which") || w.SequenceEqual("what") || w.SequenceEqual("who") || w.SequenceEqual("one");
     }
+
+    /// <summary>True for a subject "it" (an actor's refusal or commitment cannot have an expletive subject).</summary>
+    public bool IsReferentialIt(Range r) => r.Length == 1 && Lower(r.Start).SequenceEqual("it");
 
     /// <summary>True for first-person pronouns: the author speaking.</summary>
     public bool IsFirstPerson(Range r)
@@ -310,7 +332,8 @@ internal readonly struct ClauseAnalyzer
         {
             if (ent.TokenEnd <= s) continue;
             if (ent.TokenStart >= e) break;
-            if (ent.Label == EntityLabel.Person && ent.TokenStart >= s && ent.TokenEnd <= e && !ContainsAnd(np))
+            if (ent.Label == EntityLabel.Person && ent.TokenStart >= s && ent.TokenEnd <= e && !ContainsAnd(np) &&
+                !(ent.TokenEnd - ent.TokenStart > 1 && StanceWords.PlaceFirstWords.Contains(_doc, ent.TokenStart)))
                 return new Range(ent.TokenEnd - 1, ent.TokenEnd);
         }
         // titles are not part of a name: "Serbian President Aleksandar Vucic" -> "Aleksandar Vucic"

@@ -139,17 +139,27 @@ public sealed class StanceDetector : IPipelineComponent
                 if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment)
                 {
                     var subject = clause.Subject(sStart, c.Start);
-                    if (subject is { } r && clause.IsFirstPerson(r)) { c.Holder = StanceCue.Author; }
-                    else if (subject is { } p && clause.IsThirdPersonPronoun(p))
+                    if (subject is { } r && clause.IsFirstPerson(r))
                     {
-                        c.Holder = lastActor ?? document.Text[tokens[p.Start].Start..tokens[p.End - 1].End];
-                        c.HolderRange = lastActor is null ? p : null;
+                        // "We will never accept this," the minister said: the speaker, else the author
+                        if (!SetFromFrame(document, clause, frames, ref c)) { c.Holder = StanceCue.Author; c.HolderRange = null; }
+                    }
+                    else if (subject is { } p && (clause.IsThirdPersonPronoun(p) || clause.IsReferentialIt(p)))
+                    {
+                        // a pronoun refers to the speaker ("the army says it is willing"), the sentence's subject
+                        // ("Taipei has made clear that it is prepared"), or the last actor
+                        if (!SetFromFrame(document, clause, frames, ref c))
+                        {
+                            var head = clause.Subject(sStart, sStart) is null ? clause.FirstNounPhrase(sStart, p.Start) : null;
+                            if (head is { } h && h.End <= p.Start && !clause.IsExpletive(h) && !clause.IsThirdPersonPronoun(h) && !clause.IsFirstPerson(h))
+                                SetHolder(document, clause, ref c, h);
+                            else if (lastActor is not null) { c.Holder = lastActor; c.HolderRange = null; }
+                            else { c.Holder = document.Text[tokens[p.Start].Start..tokens[p.End - 1].End]; c.HolderRange = p; }
+                        }
                     }
                     else if (subject is { } s && !clause.IsExpletive(s))
                     {
-                        var name = clause.HolderName(s, preferSurname: false);
-                        c.HolderRange = name;
-                        c.Holder = document.Text[tokens[name.Start].Start..tokens[name.End - 1].End];
+                        SetHolder(document, clause, ref c, s);
                         lastActor = c.Holder;
                     }
                     else SetFromFrame(document, clause, frames, ref c);
@@ -330,6 +340,14 @@ public sealed class StanceDetector : IPipelineComponent
         for (int j = index + 1; j < cues.Count; j++)
             if (cues[j].Type is StanceCueType.Refusal or StanceCueType.Commitment or StanceCueType.Deontic) return j;
         return -1;
+    }
+
+    private static void SetHolder(Document doc, ClauseAnalyzer clause, ref Candidate c, ClauseAnalyzer.Range np)
+    {
+        var name = clause.HolderName(np, preferSurname: false);
+        var t = doc.TokenStore;
+        c.HolderRange = name;
+        c.Holder = doc.Text[t[name.Start].Start..t[name.End - 1].End];
     }
 
     private static bool SetFromFrame(Document doc, ClauseAnalyzer clause, List<ClauseAnalyzer.Frame> frames, ref Candidate c)

@@ -46,7 +46,8 @@ internal static class StanceWords
         "reiterates declared declares announced announces told tells asserted asserts maintained maintains observed observes " +
         "explained explains believes believe thinks think acknowledged acknowledges admitted admits wrote writes contended " +
         "contends pointed points recalled recalls replied replies countered counters noted cautioned cautions predicted predicts " +
-        "concluded concludes estimated estimates opined opines");
+        "concluded concludes estimated estimates opined opines fear fears feared worry worries worried expect expects " +
+        "suspect suspects doubt doubts assume assumes signalled signaled");
 
     /// <summary>Reporting verbs that are also plural nouns ("member states", "claims").</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousReportingVerbs = Set(

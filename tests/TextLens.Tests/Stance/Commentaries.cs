@@ -88,6 +88,70 @@ public static class Commentaries
                 new("ATTITUDE", "The good news", "author"),
                 new("COMMITMENT", "favour", "most governments"),
             ]),
+        new("sahel",
+            "Mali's junta has announced that it will not allow French troops to return. Indeed, the withdrawal of Western forces has " +
+            "arguably created a security vacuum. Niger and Burkina Faso seek to build a joint force, but they lack the funds to do so. " +
+            "It remains to be seen whether the new alliance can contain the insurgency. ECOWAS should keep the door open, and it must " +
+            "avoid punitive sanctions that hurt ordinary citizens. Perhaps the most worrying development is the spread of violence " +
+            "toward coastal states.",
+            [
+                new("REFUSAL", "will not allow", "Mali's junta"),
+                new("BOOSTER", "Indeed", "author"),
+                new("HEDGE", "arguably", "author"),
+                new("COMMITMENT", "seek to", "Niger and Burkina Faso"),
+                new("HEDGE", "It remains to be seen", "author"),
+                new("DEONTIC", "should", "author"),
+                new("DEONTIC", "must", "author"),
+                new("HEDGE", "Perhaps", "author"),
+                new("ATTITUDE", "the most worrying development", "author"),
+            ]),
+        new("taiwan",
+            "Taipei has made clear that it is prepared to talk, provided that Beijing treats it as an equal. China, however, refuses to " +
+            "renounce the use of force. Washington, for its part, is committed to maintaining the status quo. In our view, both sides " +
+            "need to exercise restraint. A miscalculation would certainly be catastrophic. Regrettably, military drills around the island " +
+            "have become routine, and they will probably intensify before the inauguration.",
+            [
+                new("COMMITMENT", "is prepared to", "Taipei"),
+                new("CONDITION", "provided that", "Taipei"),
+                new("REFUSAL", "refuses to renounce", "China"),
+                new("COMMITMENT", "is committed to", "Washington"),
+                new("DEONTIC", "need to", "author"),
+                new("BOOSTER", "certainly", "author"),
+                new("ATTITUDE", "Regrettably", "author"),
+                new("HEDGE", "probably", "author"),
+            ]),
+        new("climate",
+            "\"We will never accept a phase-out of coal,\" the Indian environment minister told reporters. New Delhi argues that " +
+            "rich countries must first honour their finance pledges. The European Commission, by contrast, has vowed to cut emissions " +
+            "by 90 percent. Such targets are arguably unrealistic without carbon capture. Surprisingly, China has signalled its " +
+            "readiness to join a methane agreement. Developing states are unlikely to sign unless adaptation funding doubles.",
+            [
+                new("REFUSAL", "will never accept", "the Indian environment minister"),
+                new("DEONTIC", "must", "New Delhi"),
+                new("COMMITMENT", "vowed to", "European Commission"),
+                new("HEDGE", "arguably", "author"),
+                new("ATTITUDE", "Surprisingly", "author"),
+                new("COMMITMENT", "readiness to", "China"),
+                new("HEDGE", "unlikely", "author"),
+                new("CONDITION", "unless", "author"),
+            ]),
+        new("trade",
+            "Ankara's refusal to lift the tariffs has angered Brussels. The Turkish trade ministry insists on reciprocity, and it will " +
+            "not budge before the customs union is modernised. Perhaps a compromise could be found at the next summit. Obviously, both " +
+            "economies would benefit from a deal. Washington, meanwhile, plans to impose new duties in June. Exporters fear that the " +
+            "dispute may escalate, which would be a serious setback for the region.",
+            [
+                new("REFUSAL", "refusal", "Ankara"),
+                new("COMMITMENT", "insists on", "The Turkish trade ministry"),
+                new("REFUSAL", "will not budge", "The Turkish trade ministry"),
+                new("CONDITION", "before", "The Turkish trade ministry"),
+                new("HEDGE", "Perhaps", "author"),
+                new("HEDGE", "could", "author"),
+                new("BOOSTER", "Obviously", "author"),
+                new("COMMITMENT", "plans to", "Washington"),
+                new("HEDGE", "may", "Exporters"),
+                new("ATTITUDE", "a serious setback", "author"),
+            ]),
         new("sudan",
             "We believe that the ceasefire is likely to collapse. The RSF has refused to withdraw from civilian areas, while the army says " +
             "it is willing to negotiate if humanitarian corridors are opened. Regrettably, the international response has been slow. Donors " +
