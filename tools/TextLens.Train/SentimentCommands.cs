@@ -101,10 +101,10 @@ internal static class SentimentCommands
             }
         }
         foreach (double w in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
-            foreach (double t in new[] { 0.1, 0.2, 0.3 })
+            foreach (double t in new[] { 0.1, 0.15, 0.2, 0.3 })
             {
                 var (acc, f1) = Metrics(rows.Select(x => (x.Gold, Label((1 - w) * x.Lex + w * x.Ml, t))));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"blend CV: classifier weight {w:0.00}, threshold {t:0.0}: accuracy {acc:0.000}, macro-F1 {f1:0.000}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"blend CV: classifier weight {w:0.00}, threshold {t:0.00}: accuracy {acc:0.000}, macro-F1 {f1:0.000}"));
             }
     }
 

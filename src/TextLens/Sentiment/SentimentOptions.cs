@@ -7,10 +7,10 @@ namespace TextLens;
 public sealed record SentimentOptions
 {
     /// <summary>A sentence whose compound score is at least this is <see cref="SentimentLabel.Positive"/>. Default 0.15.</summary>
-    public double PositiveThreshold { get; init; } = 0.20;
+    public double PositiveThreshold { get; init; } = 0.15;
 
     /// <summary>A sentence whose compound score is at most minus this is <see cref="SentimentLabel.Negative"/>. Default 0.15.</summary>
-    public double NegativeThreshold { get; init; } = 0.20;
+    public double NegativeThreshold { get; init; } = 0.15;
 
     /// <summary>VADER's normalisation constant: compound = sum / sqrt(sum² + alpha). Default 15.</summary>
     public double Alpha { get; init; } = 15;

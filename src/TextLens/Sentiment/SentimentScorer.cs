@@ -15,6 +15,9 @@ internal struct CueCounts
 /// </summary>
 internal sealed class SentimentScorer
 {
+    /// <summary>Scope-bearing cues (concessive, modal, conditional, reporting) honoured per sentence; more are ignored.</summary>
+    internal const int MaxScopedCues = 16;
+
     private readonly SentimentLexicon _lexicon;
     private readonly SentimentOptions _options;
 
@@ -109,9 +112,12 @@ internal sealed class SentimentScorer
                 }
                 break;
             }
+            int scoped = 0; // concessive, irrealis and reporting scopes each walk the sentence: at most MaxScopedCues of them keep hostile text linear
             for (int c = 0; c < nc; c++)
             {
                 ref var cue = ref cues[c];
+                if (cue.Node.Kind is SentimentCueKind.Concessive or SentimentCueKind.Irrealis or SentimentCueKind.Conditional or SentimentCueKind.Reporting
+                    && ++scoped > MaxScopedCues) continue;
                 switch (cue.Node.Kind)
                 {
                     case SentimentCueKind.Concessive:

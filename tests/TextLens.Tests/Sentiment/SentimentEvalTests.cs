@@ -14,6 +14,12 @@ public class SentimentEvalTests
             string id = Path.GetFileNameWithoutExtension(goldFile);
             string text = File.ReadAllText(Path.Combine(textDir, id + ".txt"));
             var doc = nlp.Process(text, id);
+            // Set TEXTLENS_EVAL_OUT to a folder to also get the JSON for ../shared/eval/score.py.
+            if (Environment.GetEnvironmentVariable("TEXTLENS_EVAL_OUT") is { Length: > 0 } outDir)
+            {
+                Directory.CreateDirectory(outDir);
+                File.WriteAllText(Path.Combine(outDir, id + ".json"), doc.ToJson());
+            }
             using var system = JsonDocument.Parse(doc.ToJson());
             var sys = system.RootElement.GetProperty("sentences").EnumerateArray()
                 .Select(x => (S: x.GetProperty("start").GetInt32(), E: x.GetProperty("end").GetInt32(), L: x.GetProperty("sentiment").GetInt32())).ToList();
@@ -57,6 +63,22 @@ public class SentimentEvalTests
         {
             Assert.That(acc, Is.GreaterThanOrEqualTo(0.75));
             Assert.That(f1, Is.GreaterThanOrEqualTo(0.70));
+        });
+    }
+
+    [Test]
+    public void BlendedWithShippedClassifierOnPublicEval()
+    {
+        string gold = TestPaths.RequireShared("eval/public/gold");
+        string texts = TestPaths.RequireShared("eval/public/texts");
+        var nlp = TextLens.Pipeline.CreateEnglish().Replace(new SentimentAnalyzer(classifier: SentenceClassifier.Default));
+        var (acc, f1, lines) = Evaluate(nlp, gold, texts);
+        foreach (var l in lines) TestContext.Out.WriteLine(l);
+        TestContext.Out.WriteLine($"blended sentiment accuracy {acc:0.000}, macro-F1 {f1:0.000}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(acc, Is.GreaterThanOrEqualTo(0.70));
+            Assert.That(f1, Is.GreaterThanOrEqualTo(0.65));
         });
     }
 }
