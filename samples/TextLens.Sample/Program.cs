@@ -79,7 +79,7 @@ static void PrintSampleSentence(Document doc)
     var line = new StringBuilder("  ");
     foreach (var t in sentence.Tokens)
     {
-        string item = t.Lemma is { } lemma && !lemma.Equals(t.Text, StringComparison.Ordinal)
+        string item = t.Lemma is { } lemma && !lemma.Equals(t.Text, StringComparison.OrdinalIgnoreCase)
             ? $"{t.Text}/{t.Pos.ToString().ToUpperInvariant()}({lemma}) "
             : $"{t.Text}/{t.Pos.ToString().ToUpperInvariant()} ";
         if (line.Length + item.Length > 110)
