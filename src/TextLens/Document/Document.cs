@@ -107,7 +107,11 @@ public sealed class Document
         return lo;
     }
 
-    /// <summary>Writes the document as JSON in the TextLens evaluation schema (sentences, entities, stance cues).</summary>
+    /// <summary>
+    /// Writes the document as JSON in the TextLens evaluation schema (<c>id</c>, <c>source</c>, <c>text_file</c>,
+    /// <c>sentences</c>, <c>entities</c>, <c>stance_cues</c>), plus extra fields that <see cref="FromJson"/> reads back:
+    /// the text, tokens with tags and lemmas, paragraphs, token ranges, cue details and sentiment scores with their explanations.
+    /// </summary>
     /// <param name="source">Where the text came from (an address, a path); written as <c>source</c>.</param>
     /// <param name="textFile">Path of the text file, written as <c>text_file</c>; defaults to <c>texts/{Id}.txt</c>.</param>
     /// <returns>Indented JSON.</returns>
