@@ -30,8 +30,8 @@ internal static class AnalyzeCommand
             Description = "Documents processed at once.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var components = new Option<string?>("--components") { Description = "Comma list of the pipeline stages to run; the others are disabled (the tokenizer always runs). See --disable." };
-        var disable = new Option<string?>("--disable") { Description = "Comma list of pipeline stages to disable." };
+        var components = new Option<string?>("--components") { Description = "Comma list of the pipeline stages to run (sentences, tagger, lemmatizer, entities, stance, sentiment); the others are disabled. The tokenizer always runs." };
+        var disable = new Option<string?>("--disable") { Description = "Comma list of pipeline stages to disable, e.g. sentiment,stance." };
         var textColumn = new Option<string>("--text-column") { Description = "CSV corpora: the column holding the text.", DefaultValueFactory = _ => "text" };
         var idColumn = new Option<string>("--id-column") { Description = "CSV corpora: the column holding the document id (default 'id'; rows without one are named <file>-<row>).", DefaultValueFactory = _ => "id" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never draw the progress bar." };
