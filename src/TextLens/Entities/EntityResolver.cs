@@ -39,24 +39,27 @@ internal static class EntityResolver
         return chosen;
     }
 
-    /// <summary>Model spans that overlap a gazetteer or rule span compete only when the model is confident.</summary>
+    /// <summary>
+    /// Model spans never compete with rule spans (titles, dates, head words are more specific than the model) and
+    /// compete with gazetteer spans only when the model is confident and the line is not a title-case headline.
+    /// </summary>
     private static void DropWeakModelSpans(EntityUnits u, List<EntityCandidate> candidates)
     {
-        var covered = new bool[u.Count];
-        bool any = false;
+        var covered = new byte[u.Count]; // 1 gazetteer, 2 rule
         foreach (var c in candidates)
         {
             if (c.Source == EntitySource.Model) continue;
-            for (int i = c.UnitStart; i < c.UnitEnd && i < covered.Length; i++) covered[i] = true;
-            any = true;
+            byte mark = c.Source == EntitySource.Rule ? (byte)2 : (byte)1;
+            for (int i = c.UnitStart; i < c.UnitEnd && i < covered.Length; i++) covered[i] = Math.Max(covered[i], mark);
         }
-        if (!any) return;
         var headline = TitleCaseLines(u);
         candidates.RemoveAll(c =>
         {
             if (c.Source != EntitySource.Model) return false;
-            if (c.Confidence >= OverrideConfidence && !headline[c.UnitStart]) return false;
-            for (int i = c.UnitStart; i < c.UnitEnd; i++) if (covered[i]) return true;
+            if (headline[c.UnitStart] && c.Label != EntityLabel.Person) return true; // capitalisation says little on a headline
+            bool confident = c.Confidence >= OverrideConfidence && !headline[c.UnitStart];
+            for (int i = c.UnitStart; i < c.UnitEnd; i++)
+                if (covered[i] == 2 || (covered[i] == 1 && !confident)) return true;
             return false;
         });
     }

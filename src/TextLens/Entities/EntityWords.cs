@@ -35,7 +35,7 @@ internal static class EntityWords
     public static readonly WordSet RelativeDeterminers = SetIgnoreCase("this", "last", "next", "past", "coming", "previous", "current", "same", "following");
 
     public static readonly WordSet DatePrepositions = SetIgnoreCase(
-        "in", "since", "until", "till", "by", "from", "before", "after", "during", "of", "through", "throughout", "early", "late", "mid", "last", "next", "this", "on", "to");
+        "in", "since", "until", "till", "by", "from", "before", "after", "during", "of", "through", "throughout", "early", "late", "mid", "last", "next", "this", "on", "to", "the");
 
     /// <summary>Words that end an organisation name: "Khazar University", "OSCE Minsk Group".</summary>
     public static readonly WordSet OrgHeads = Set(

@@ -32,7 +32,7 @@ public class EntityEvaluationTests
     {
         var path = TestPaths.RequireShared("corpora/uner-english-ewt/en_ewt-ud-test.iob2");
         var sentences = EntityCorpus.ReadColumns(path, 1, 2, t => t switch { "PER" => "PERSON", "ORG" => "ORG", "LOC" => "LOC", _ => null });
-        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer());
+        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(PosTagger.Default).Add(new EntityRecognizer());
         var texts = sentences.Select(s => string.Join(' ', s.Tokens)).ToList();
         int gold = 0, predicted = 0, correct = 0, i = 0;
         foreach (var doc in nlp.Process(texts))
@@ -96,6 +96,27 @@ public class EntityEvaluationTests
         {
             "DATE:July 2023", "GPE:Niger", "GPE:France", "PERSON:Ali Lamine Zeine", "GPE:Niamey", "ORG:Alliance of Sahel States",
             "GPE:Mali", "PERSON:Abdoulaye Diop", "PERSON:Diop", "ORG:African Union", "GPE:Addis Ababa", "DATE:14 February",
+        }));
+    }
+
+    [Test]
+    public void OwnCommentaryOnTheGulf()
+    {
+        const string text =
+            "Opinion: Saudi-Iranian Detente Two Years On\n\n10 MARCH 2025\n\n" +
+            "Two years after China brokered the agreement between Riyadh and Tehran in March 2023, the detente has survived the war in Gaza. " +
+            "Saudi Foreign Minister Prince Faisal bin Farhan met his Iranian counterpart in Jeddah last week. " +
+            "Analysts at the Gulf Research Center and the Carnegie Endowment for International Peace note that the Houthi attacks in the Red Sea " +
+            "remain the main risk. \"Neither side wants a return to the 2016 rupture,\" said Dina Esfandiary, a senior fellow at the International " +
+            "Crisis Group. The Arab League and the GCC have welcomed the talks. Whether Washington will back them after the November elections is unclear.";
+        var got = TextLens.Pipeline.CreateEnglish().Process(text).Entities.Select(e => $"{e.Label}:{e.Text}").ToList();
+        TestContext.Out.WriteLine(string.Join("; ", got));
+        Assert.That(got, Is.SupersetOf(new[]
+        {
+            "NORP:Saudi", "NORP:Iranian", "DATE:10 MARCH 2025", "GPE:China", "GPE:Riyadh", "GPE:Tehran", "DATE:March 2023", "GPE:Gaza",
+            "PERSON:Faisal bin Farhan", "GPE:Jeddah", "DATE:last week", "ORG:Gulf Research Center",
+            "ORG:Carnegie Endowment for International Peace", "NORP:Houthi", "LOC:Red Sea", "DATE:2016", "PERSON:Dina Esfandiary",
+            "ORG:International Crisis Group", "ORG:Arab League", "ORG:GCC", "GPE:Washington", "DATE:November",
         }));
     }
 }
