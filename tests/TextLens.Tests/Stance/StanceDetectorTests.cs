@@ -158,4 +158,16 @@ public class StanceDetectorTests
         Assert.That(Nlp.Process("").StanceCues, Is.Empty);
         Assert.Throws<ArgumentNullException>(() => new StanceDetector().Detect(null!));
     }
+
+    [Test]
+    public void ReadmeExample()
+    {
+        var doc = Nlp.Process("Azerbaijan is not willing to sign a peace treaty until Armenia changes its constitution.");
+        Assert.That(doc.StanceCues.Select(c => (c.Type, c.Text, c.Holder, c.Target?.Text, c.LinkedCue)), Is.EqualTo(new (StanceCueType, string, string, string?, int?)[]
+        {
+            (StanceCueType.Refusal, "is not willing to sign", "Azerbaijan", "a peace treaty", null),
+            (StanceCueType.Condition, "until", "Azerbaijan", "Armenia changes its constitution", 0),
+        }));
+        Assert.That(StanceSummary.Of(doc).ToString(), Is.EqualTo("Azerbaijan: 1 refusal, 1 condition" + Environment.NewLine));
+    }
 }
