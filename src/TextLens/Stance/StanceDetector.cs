@@ -136,7 +136,7 @@ public sealed class StanceDetector : IPipelineComponent
             for (int i = first; i < cues.Count; i++)
             {
                 var c = cues[i];
-                if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment)
+                if (IsActorCue(document, c))
                 {
                     var subject = clause.Subject(sStart, c.Start);
                     if (subject is { } r && clause.IsFirstPerson(r))
@@ -169,7 +169,7 @@ public sealed class StanceDetector : IPipelineComponent
             for (int i = first; i < cues.Count; i++)
             {
                 var c = cues[i];
-                if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment) continue;
+                if (IsActorCue(document, c)) continue;
                 if (c.Type == StanceCueType.Condition && c.Link >= 0)
                 {
                     c.Holder = cues[c.Link].Holder;
@@ -341,6 +341,11 @@ public sealed class StanceDetector : IPipelineComponent
             if (cues[j].Type is StanceCueType.Refusal or StanceCueType.Commitment or StanceCueType.Deontic) return j;
         return -1;
     }
+
+    /// <summary>Refusals, commitments and imposed obligations ("urged") belong to the clause's subject.</summary>
+    private static bool IsActorCue(Document doc, in Candidate c) =>
+        c.Type is StanceCueType.Refusal or StanceCueType.Commitment ||
+        c.Type == StanceCueType.Deontic && StanceWords.DemandVerbs.Contains(doc, c.Start);
 
     private static void SetHolder(Document doc, ClauseAnalyzer clause, ref Candidate c, ClauseAnalyzer.Range np)
     {

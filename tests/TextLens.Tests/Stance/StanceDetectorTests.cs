@@ -170,4 +170,15 @@ public class StanceDetectorTests
         }));
         Assert.That(StanceSummary.Of(doc).ToString(), Is.EqualTo("Azerbaijan: 1 refusal, 1 condition" + Environment.NewLine));
     }
+
+    [Test]
+    public void DemandsBelongToTheirSubject()
+    {
+        var doc = Nlp.Process("The Security Council urged both parties to show restraint. Both parties should show restraint.");
+        Assert.That(doc.StanceCues.Select(c => (c.Type, c.Text, c.Holder)), Is.EqualTo(new[]
+        {
+            (StanceCueType.Deontic, "urged", "Security Council"),
+            (StanceCueType.Deontic, "should", "author"),
+        }));
+    }
 }
