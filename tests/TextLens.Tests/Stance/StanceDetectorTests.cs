@@ -181,4 +181,16 @@ public class StanceDetectorTests
             (StanceCueType.Deontic, "should", "author"),
         }));
     }
+
+    [Test]
+    public void RunOnSentencesStayLinear()
+    {
+        // no sentence or clause boundaries, a cue on every other token: every search is bounded by a clause window
+        foreach (var unit in new[] { "Baku will sign ", "Analysts said that it may ", "according to as Tehran noted ", "a a a the ", "will not sign until " })
+        {
+            var text = string.Concat(Enumerable.Repeat(unit, 10_000));
+            var doc = new StanceDetector().Detect(new TextLens.Pipeline().Add(new SentenceSplitter()).Process(text).Tokens[0].Document);
+            Assert.That(doc, Is.Not.Null);
+        }
+    }
 }
