@@ -53,6 +53,10 @@ internal static class StanceWords
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousReportingVerbs = Set(
         "states notes claims remarks points estimates replies counters recalls warns adds writes says tells concludes");
 
+    /// <summary>Verbs of demanding: an obligation the subject imposes ("the UN urged Israel to …").</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemandVerbs = Set(
+        "urge urges urged urging demand demands demanded demanding oblige obliges obliged compel compels compelled insist insists insisted");
+
     /// <summary>Perception verbs in "In Baku, this is seen as …".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerceptionVerbs = Set(
         "seen viewed perceived regarded considered interpreted understood read treated");

@@ -152,6 +152,22 @@ public static class Commentaries
                 new("HEDGE", "may", "Exporters"),
                 new("ATTITUDE", "a serious setback", "author"),
             ]),
+        new("gulf",
+            "Tehran has offered to resume nuclear talks in return for sanctions relief. Riyadh, however, remains sceptical, and it " +
+            "has declined to restore full diplomatic ties. According to a senior Saudi official, the kingdom wants to see concrete " +
+            "steps first. It is imperative that both capitals keep the Chinese-brokered channel open. There is little doubt that " +
+            "a collapse of the talks would embolden hardliners. Egypt, which has long opposed any regional arms race, could play " +
+            "a mediating role.",
+            [
+                new("COMMITMENT", "offered to", "Tehran"),
+                new("CONDITION", "in return for", "Tehran"),
+                new("REFUSAL", "declined to restore", "Riyadh"),
+                new("COMMITMENT", "wants to", "the kingdom"),
+                new("DEONTIC", "It is imperative that", "author"),
+                new("BOOSTER", "There is little doubt that", "author"),
+                new("REFUSAL", "opposed", "Egypt"),
+                new("HEDGE", "could", "author"),
+            ]),
         new("sudan",
             "We believe that the ceasefire is likely to collapse. The RSF has refused to withdraw from civilian areas, while the army says " +
             "it is willing to negotiate if humanitarian corridors are opened. Regrettably, the international response has been slow. Donors " +
