@@ -176,16 +176,20 @@ public sealed class SentimentLexicon
                 "around" => throw row.Error($"scope 'around' is only allowed for negators and shifters, not {kind}"),
                 var other => throw row.Error($"column 'scope' has unknown value '{other}' (expected after or around)"),
             };
-            string key = Key(phrase);
-            if (key.Length == 0) throw row.Error($"phrase '{phrase}' has no tokens");
+            string[] tokens = TokensOf(phrase);
+            if (tokens.Length == 0) throw row.Error($"phrase '{phrase}' has no tokens");
+            string key = string.Join(' ', tokens);
             if (firstLine.TryGetValue(key, out int first)) throw row.Error($"duplicate phrase '{phrase}' (first on line {first})");
             firstLine[key] = row.Line;
-            Insert(root, phrase, kind, (float)weight, around);
+            Insert(root, phrase, tokens, kind, (float)weight, around);
             count++;
             if (phrase.Contains('-')) variants.Add((phrase.Replace('-', ' '), kind, (float)weight, around));
         }
         foreach (var (phrase, kind, weight, around) in variants)
-            if (!firstLine.ContainsKey(Key(phrase))) Insert(root, phrase, kind, weight, around);
+        {
+            string[] tokens = TokensOf(phrase);
+            if (tokens.Length > 0 && !firstLine.ContainsKey(string.Join(' ', tokens))) Insert(root, phrase, tokens, kind, weight, around);
+        }
         root.Freeze();
         return new SentimentLexicon(root, count);
     }
@@ -201,16 +205,22 @@ public sealed class SentimentLexicon
             throw new DataFileException(name, 1, $"lexicon format version {version} is not supported (this TextLens reads version {FormatVersion})");
     }
 
-    private static string Key(string phrase) => string.Join(' ', Tokenizer.Default.Tokenize(phrase).Tokens.Select(t => t.Lower.ToString()));
-
-    private static void Insert(Node root, string phrase, SentimentCueKind kind, float weight, bool around)
+    /// <summary>The phrase's lower-cased tokens, split exactly as document text is (letters-only words skip the tokenizer).</summary>
+    private static string[] TokensOf(string phrase)
     {
-        var doc = Tokenizer.Default.Tokenize(phrase);
+        bool simple = phrase.Length > 0;
+        foreach (char c in phrase)
+            if (!char.IsAsciiLetter(c)) { simple = false; break; }
+        if (simple) return [phrase.ToLowerInvariant()];
+        return Tokenizer.Default.Tokenize(phrase).Tokens.Select(t => t.Lower.ToString()).ToArray();
+    }
+
+    private static void Insert(Node root, string phrase, string[] tokens, SentimentCueKind kind, float weight, bool around)
+    {
         var node = root;
-        foreach (var t in doc.Tokens)
+        foreach (var k in tokens)
         {
             node.Building ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            string k = t.Lower.ToString();
             if (!node.Building.TryGetValue(k, out var next)) node.Building[k] = next = new Node();
             node = next;
         }
@@ -219,7 +229,7 @@ public sealed class SentimentLexicon
         node.Weight = weight;
         node.ReachesBack = around;
         node.Phrase = phrase;
-        node.TokenCount = doc.Tokens.Count;
+        node.TokenCount = tokens.Length;
     }
 
     /// <summary>A trie node; after <see cref="Freeze"/> it is immutable.</summary>

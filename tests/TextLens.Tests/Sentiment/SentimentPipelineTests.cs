@@ -72,7 +72,7 @@ public class SentimentPipelineTests
     [Test]
     public void EntityToneIsTheMeanOfTheClausesMentioningIt()
     {
-        var nlp = TextLens.Pipeline.CreateEnglish().Add(new FakeEntities("Armenia", "Azerbaijan"), before: "sentiment");
+        var nlp = TextLens.Pipeline.CreateEnglish().Replace(new FakeEntities("Armenia", "Azerbaijan"));
         var doc = nlp.Process("Armenia welcomed the breakthrough, but Azerbaijan rejected the proposal. Azerbaijan blocked the talks again.");
         var tones = doc.Sentiment!.Entities;
         Assert.Multiple(() =>
@@ -91,7 +91,7 @@ public class SentimentPipelineTests
     {
         const string text = "Perhaps the agreement brings prosperity.";
         var plain = TextLens.Pipeline.CreateEnglish().Process(text).Sentiment!.Sentences[0];
-        var withStance = TextLens.Pipeline.CreateEnglish().Add(new FakeStance(), before: "sentiment").Process(text).Sentiment!.Sentences[0];
+        var withStance = TextLens.Pipeline.CreateEnglish().Replace(new FakeStance()).Process(text).Sentiment!.Sentences[0];
         var c = withStance.Contributions.Single(x => x.Text == "prosperity");
         Assert.Multiple(() =>
         {
@@ -107,7 +107,7 @@ public class SentimentPipelineTests
     {
         // "likely" is a stance hedge here, and the stance layer's list is the one used: two hedges → 0.85².
         const string text = "The deal will likely, perhaps, bring prosperity.";
-        var doc = TextLens.Pipeline.CreateEnglish().Add(new FakeStance(), before: "sentiment").Process(text);
+        var doc = TextLens.Pipeline.CreateEnglish().Replace(new FakeStance()).Process(text);
         var c = doc.Sentiment!.Sentences[0].Contributions.Single(x => x.Text == "prosperity");
         Assert.That(c.Weight, Is.EqualTo(2.5 * 0.85 * 0.85).Within(1e-4));
     }
