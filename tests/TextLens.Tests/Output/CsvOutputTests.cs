@@ -62,6 +62,28 @@ public class CsvOutputTests
     }
 
     [Test]
+    public void FullPipelineColumnsCarryExplanationsAndCueDetails()
+    {
+        var doc = Pipeline.CreateEnglish().Process(File.ReadAllText(TestPaths.Article), "huseynov-2025-04-17");
+        var (_, sentences, _, cues) = Write(doc);
+        var s = Rows(sentences);
+        var withContributions = doc.Sentiment!.Sentences.Count(x => x.Contributions.Count > 0);
+        Assert.That(s.Count(r => r["explanation"].Length > 0), Is.EqualTo(withContributions));
+        Assert.That(s.Where(r => r["explanation"].Length > 0).Select(r => r["explanation"]), Has.All.Match(@"^'?\S.* [+\u2212]?\d\.\d\d"));
+
+        var c = Rows(cues);
+        Assert.That(c, Has.Count.EqualTo(doc.StanceCues.Count));
+        for (int i = 0; i < c.Count; i++)
+        {
+            var cue = doc.StanceCues[i];
+            Assert.That(c[i]["polarity"], Is.EqualTo(cue.Polarity == StancePolarity.Negative ? "negative" : "positive"));
+            Assert.That(c[i]["target"], Is.EqualTo(cue.Target?.Text ?? ""));
+            Assert.That(c[i]["holder_start"], Is.EqualTo(cue.HolderSpan?.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+            Assert.That(c[i]["linked_cue"], Is.EqualTo(cue.LinkedCue?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+        }
+    }
+
+    [Test]
     public void FormulaLikeCellsAreNeutralised()
     {
         var doc = ArticleFixture.Annotate("=HYPERLINK(\"http://evil\",\"x\") is bad. +1 more. -2 less. @SUM(A1) here. \tTab start.", "=cmd|' /C calc'!A0");
