@@ -226,7 +226,10 @@ public sealed class DocumentCsvWriter : IDisposable
     internal static string Explain(SentimentScore score) =>
         string.Join("; ", score.Contributions.OrderByDescending(c => Math.Abs(c.Weight)).ThenBy(c => c.Start).Select(c =>
             c.Text.ReplaceLineEndings(" ") + " " + c.Weight.ToString("+0.00;\u22120.00;0.00", System.Globalization.CultureInfo.InvariantCulture)
-            + (c.Modifiers == SentimentModifiers.None ? "" : " (" + c.Modifiers.ToString().ToLowerInvariant() + ")")));
+            + (c.Modifiers == SentimentModifiers.None ? "" : " (" + ModifierWords(c.Modifiers) + ")")));
+
+    private static string ModifierWords(SentimentModifiers modifiers) =>
+        System.Text.RegularExpressions.Regex.Replace(modifiers.ToString(), "(?<=[a-z])(?=[A-Z])", "-").ToLowerInvariant();
 
     private static int? SentenceOf(Document doc, int tokenIndex)
     {
