@@ -220,14 +220,14 @@ public static class DocumentHtmlWriter
         {
             int j = i;
             while (j < text.Length && !char.IsWhiteSpace(text[j])) j++;
-            w.Append(Esc(text[i..j]));
+            AppendEsc(w, text[i..j]);
             if (j == text.Length) break;
             int k = j, newlines = 0;
             while (k < text.Length && char.IsWhiteSpace(text[k])) { if (text[k] == '\n') newlines++; k++; }
             var run = text[j..k];
             int keep = atStart && j == 0 ? 0 : newlines > 2 ? IndexAfterNewlines(run, 2) : run.Length;
-            w.Append(Esc(run[..keep]));
-            if (keep < run.Length) w.Append("<span class=\"ws\">").Append(Esc(run[keep..])).Append("</span>");
+            AppendEsc(w, run[..keep]);
+            if (keep < run.Length) { w.Append("<span class=\"ws\">"); AppendEsc(w, run[keep..]); w.Append("</span>"); }
             i = k;
         }
     }
@@ -475,28 +475,38 @@ public static class DocumentHtmlWriter
             : null;
 
     /// <summary>Escapes text for HTML text and double- or single-quoted attribute values.</summary>
-    internal static string Esc(string s) => Esc(s.AsSpan());
+    internal static string Esc(string s) => s.AsSpan().IndexOfAny(Special) < 0 ? s : Esc(s.AsSpan());
 
     internal static string Esc(ReadOnlySpan<char> s)
     {
+        if (s.IndexOfAny(Special) < 0) return s.ToString();
         var sb = new StringBuilder(s.Length + 16);
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '\'': sb.Append("&#39;"); break;
-                case '\0': sb.Append('\uFFFD'); break;
-                default:
-                    if (c < ' ' && c is not '\n' and not '\r' and not '\t') sb.Append('\uFFFD');
-                    else sb.Append(c);
-                    break;
-            }
-        }
+        AppendEsc(sb, s);
         return sb.ToString();
+    }
+
+    // Characters that need escaping: the five HTML specials and C0 controls other than tab, LF and CR.
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "&<>\"'\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    internal static void AppendEsc(StringBuilder sb, ReadOnlySpan<char> s)
+    {
+        while (s.Length > 0)
+        {
+            int i = s.IndexOfAny(Special);
+            if (i < 0) { sb.Append(s); return; }
+            sb.Append(s[..i]);
+            sb.Append(s[i] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => "\uFFFD",
+            });
+            s = s[(i + 1)..];
+        }
     }
 
     private const string Css = """
