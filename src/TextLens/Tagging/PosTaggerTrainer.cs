@@ -116,8 +116,8 @@ public static class PosTaggerTrainer
             foreach (int t in tags) h = FeatureHash.Of(801, h, (ulong)t);
             ambiguity[key] = h;
         }
-        var frozenFixed = fixedTags.ToFrozenDictionary();
-        var frozenAmb = ambiguity.ToFrozenDictionary();
+        var frozenFixed = new U64Map<int>(fixedTags);
+        var frozenAmb = new U64Map<ulong>(ambiguity);
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
