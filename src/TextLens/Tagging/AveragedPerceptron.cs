@@ -311,18 +311,20 @@ internal sealed class AveragedPerceptron
             at += counts[f];
         }
         // Dense copies of the long rows, in slot order (deterministic).
-        var dense = new List<float>();
         int denseRows = 0;
-        for (int i = 0; i < slots.Length; i++)
+        foreach (ref readonly Slot slot in slots.AsSpan())
+            if (slot.Count >= DenseMinCount && denseRows < ushort.MaxValue - 1) denseRows++;
+        var dense = new float[denseRows * ClassCount];
+        int row = 0;
+        for (int i = 0; i < slots.Length && row < denseRows; i++)
         {
             ref Slot slot = ref slots[i];
-            if (slot.Count < DenseMinCount || denseRows == ushort.MaxValue - 1) continue;
-            var row = new float[ClassCount];
-            for (int c = slot.Start; c < slot.Start + slot.Count; c++) row[cells[c].Class] += cells[c].Weight;
-            dense.AddRange(row);
-            slot.Dense = (ushort)++denseRows;
+            if (slot.Count < DenseMinCount) continue;
+            var target = dense.AsSpan(row * ClassCount, ClassCount);
+            for (int c = slot.Start; c < slot.Start + slot.Count; c++) target[cells[c].Class] += cells[c].Weight;
+            slot.Dense = (ushort)++row;
         }
-        _dense = dense.ToArray();
+        _dense = dense;
         _featureIds = null;
         _head = _next = _stamp = [];
         _cls = [];
