@@ -38,6 +38,11 @@ public enum EntitySource : byte
 }
 
 /// <summary>A named entity: a token range with a label and its character offsets.</summary>
+/// <remarks>
+/// Entities may cover part of a hyphenated token ("Baku" in "Baku-based", "Armenia" and "Azerbaijan" in
+/// "Armenia-Azerbaijan"): <see cref="Start"/>/<see cref="End"/> are then exact, and the token range is the token(s)
+/// that contain the entity.
+/// </remarks>
 /// <param name="Label">The entity's label.</param>
 /// <param name="Start">UTF-16 offset of the first character.</param>
 /// <param name="End">UTF-16 offset just past the last character.</param>

@@ -105,22 +105,31 @@ internal static class EntityResolver
     /// <summary>Other mentions of a found person — the full name or the surname alone — are the same person.</summary>
     private static void PropagatePersons(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer)
     {
-        var names = new List<string[]>();
+        // names indexed by their first unit, longest first: one hash lookup per capitalised unit (linear in the text)
+        var byFirst = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        void AddName(string[] parts)
+        {
+            if (!byFirst.TryGetValue(parts[0], out var list)) byFirst[parts[0]] = list = [];
+            foreach (var p in list) if (p.AsSpan().SequenceEqual(parts)) return;
+            list.Add(parts);
+            list.Sort((a, b) => b.Length.CompareTo(a.Length));
+        }
         foreach (var c in chosen)
         {
-            if (c.Label != EntityLabel.Person) continue;
+            if (c.Label != EntityLabel.Person || c.Length > 8) continue;
             var parts = new string[c.Length];
             for (int i = 0; i < parts.Length; i++) parts[i] = u[c.UnitStart + i].ToString();
-            names.Add(parts);
-            if (parts.Length >= 2 && char.IsUpper(parts[^1][0]) && parts[^1].Length > 2) names.Add([parts[^1]]);
+            AddName(parts);
+            if (parts.Length >= 2 && char.IsUpper(parts[^1][0]) && parts[^1].Length > 2) AddName([parts[^1]]);
         }
-        if (names.Count == 0) return;
-        names.Sort((a, b) => b.Length.CompareTo(a.Length));
+        if (byFirst.Count == 0) return;
+        var lookup = byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < u.Count; i++)
         {
             if (!u.IsCap(i)) continue;
             if (owner[i] >= 0 && chosen[owner[i]].Source != EntitySource.Model) continue;
             if (i > 0 && u.Touches(i - 1) && EntityUnits.IsWordChar(u.Text[u.Start[i - 1]])) continue;
+            if (!lookup.TryGetValue(u[i], out var names)) continue;
             foreach (var name in names)
             {
                 int end = i + name.Length;
