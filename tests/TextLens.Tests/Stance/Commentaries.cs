@@ -115,6 +115,7 @@ public static class Commentaries
                 new("CONDITION", "provided that", "Taipei"),
                 new("REFUSAL", "refuses to renounce", "China"),
                 new("COMMITMENT", "is committed to", "Washington"),
+                new("HEDGE", "In our view", "author"),
                 new("DEONTIC", "need to", "author"),
                 new("BOOSTER", "certainly", "author"),
                 new("ATTITUDE", "Regrettably", "author"),
