@@ -16,7 +16,8 @@ namespace TextLens;
 /// a typical sentence opener (<c>The</c>, <c>However</c>, …) or a line break.</item>
 /// <item>A line without final punctuation followed by a line break (a heading, dateline, byline or list item) is
 /// its own sentence, unless the next line starts in lower case or the line ends in a comma or a function word
-/// (hard-wrapped text).</item>
+/// (hard-wrapped text). In text that is hard-wrapped throughout (many long lines continue in lower case on the
+/// next line), only a short line ends at a line break.</item>
 /// <item>A blank line ends a sentence and a paragraph, except when the text before it has no final punctuation
 /// and the next line starts in lower case: the sentence (and its paragraph) continues across it.</item>
 /// </list>
@@ -29,7 +30,8 @@ public sealed class SentenceSplitter : IPipelineComponent
         "also as if when while after before since although though because until unless once according despite during " +
         "what who why how where which whose our their his her my your some many most all no not one such both each every " +
         "other another still then now today yesterday recently finally first second third last indeed besides notably " +
-        "importantly clearly certainly unfortunately fortunately similarly likewise overall given considering let")
+        "importantly clearly certainly unfortunately fortunately similarly likewise overall given considering let " +
+        "do does did is are was were can could will would should may might must has have had")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -68,10 +70,11 @@ public sealed class SentenceSplitter : IPipelineComponent
         var sentences = new List<Sentence>(n / 20 + 1);
         var paragraphs = new List<Paragraph>();
         int sentStart = 0, paraSentStart = 0, paraTokStart = 0;
-        int i = 0;
+        bool? wrapped = null;
+        int i = 0, steps = 0;
         while (i < n)
         {
-            if ((i & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if ((++steps & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             var term = TerminalAt(tokens, text, i);
             if (term == Terminal.None && i + 1 < n)
             {
@@ -107,6 +110,9 @@ public sealed class SentenceSplitter : IPipelineComponent
                 else if (lines == 1)
                 {
                     boundary = !nextLower && !ContinuesOnNextLine(tokens, text, last);
+                    // In hard-wrapped text only a short line (a heading, a byline, a list item) ends at a line break.
+                    if (boundary && (wrapped ??= IsHardWrapped(text)))
+                        boundary = LineLength(text, tokens[last].End) < ShortLine;
                 }
                 else
                 {
@@ -179,8 +185,14 @@ public sealed class SentenceSplitter : IPipelineComponent
     private static bool IsAttachedCloser(TokenData[] tokens, ReadOnlySpan<char> text, int j)
     {
         ref readonly var tok = ref tokens[j];
-        if (tok.Kind != TokenKind.Punctuation || tokens[j - 1].End != tok.Start) return false;
+        if (tok.Kind != TokenKind.Punctuation) return false;
         char c = text[tok.Start];
+        if (tokens[j - 1].End != tok.Start)
+        {
+            // A spaced ellipsis ". . ." on the same line belongs together.
+            return c is '.' or '\u2026' && text[tokens[j - 1].Start] is '.' or '\u2026'
+                && LineBreaks(text, tokens[j - 1].End, tok.Start) == 0;
+        }
         return CharClasses.Of(c) switch
         {
             CharClass.Close or CharClass.Quote or CharClass.Apostrophe or CharClass.Period or CharClass.Exclamation
@@ -212,7 +224,12 @@ public sealed class SentenceSplitter : IPipelineComponent
             case Terminal.Ambiguous:
                 if (lineBreak) return true;
                 if (nt.Kind is TokenKind.Number or TokenKind.Alphanumeric) return false;
-                if (nt.Kind == TokenKind.Punctuation) return CharClasses.Of(nc) is CharClass.Quote or CharClass.Open or CharClass.SingleQuote;
+                if (nt.Kind == TokenKind.Punctuation)
+                {
+                    // "the U.S. (respectively)" goes on; "etc. (See below.)" and "etc. “The …" start anew.
+                    if (CharClasses.Of(nc) is not (CharClass.Quote or CharClass.Open or CharClass.SingleQuote)) return false;
+                    return next + 1 < tokens.Length && CharClasses.StartsUpper(text, tokens[next + 1].Start, tokens[next + 1].End);
+                }
                 return nt.Kind == TokenKind.Word && OpenerLookup.Contains(text.Slice(nt.Start, nt.Length));
             default:
                 return true;
@@ -228,6 +245,44 @@ public sealed class SentenceSplitter : IPipelineComponent
             return CharClasses.Of(span[0]) is CharClass.Comma or CharClass.Semicolon or CharClass.Hyphen or CharClass.Open or CharClass.Ampersand;
         if (tok.Kind == TokenKind.Symbol) return span[0] == '&';
         return tok.Kind == TokenKind.Word && FunctionWordLookup.Contains(span);
+    }
+
+    private const int ShortLine = 40;
+    private const int LongLine = 50;
+
+    /// <summary>
+    /// True when the text is hard-wrapped: at least two long lines (50+ characters) end in a single line break and
+    /// the next line starts in lower case, and such continuations are at least a quarter of all long lines that end
+    /// in a single line break. Text with one line per paragraph has no such lines.
+    /// </summary>
+    internal static bool IsHardWrapped(ReadOnlySpan<char> text)
+    {
+        int lineStart = 0, longLines = 0, lowerContinuations = 0;
+        for (int k = 0; k < text.Length; k++)
+        {
+            char c = text[k];
+            if (c is not ('\n' or '\r' or '\u2028' or '\u0085')) continue;
+            int lineEnd = k;
+            if (c == '\r' && k + 1 < text.Length && text[k + 1] == '\n') k++;
+            int len = lineEnd - lineStart;
+            lineStart = k + 1;
+            if (len < LongLine) continue;
+            // Skip horizontal whitespace; a second line break means a blank line, not a wrapped one.
+            int m = k + 1;
+            while (m < text.Length && text[m] is ' ' or '\t') m++;
+            if (m >= text.Length || text[m] is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085') continue;
+            longLines++;
+            if (CharClasses.StartsLower(text, m, text.Length)) lowerContinuations++;
+        }
+        return lowerContinuations >= 2 && lowerContinuations * 4 >= longLines;
+    }
+
+    /// <summary>Length of the line that ends at <paramref name="end"/> (back to the previous line break).</summary>
+    private static int LineLength(ReadOnlySpan<char> text, int end)
+    {
+        int k = end;
+        while (k > 0 && text[k - 1] is not ('\n' or '\r' or '\u2028' or '\u2029' or '\u0085' or '\u000B' or '\u000C')) k--;
+        return end - k;
     }
 
     /// <summary>Counts line breaks in the whitespace [from, to): CR LF counts once, a paragraph separator twice.</summary>

@@ -196,6 +196,7 @@ internal static class CharClasses
             case '\u00B7': return CharClass.MiddleDot;
             case '%' or '\u2030' or '\u2031' or '\u066A': return CharClass.Percent;
             case '#' or '@' or '\u00A7' or '\u00B6' or '\u2020' or '\u2021': return CharClass.Symbol;
+            case '\uFEFF' or '\u200B' or '\u2060': return CharClass.Other; // byte-order mark, zero-width space, word joiner: not part of words
         }
         var cat = char.GetUnicodeCategory(c);
         if (cat == UnicodeCategory.OtherSymbol && IsBmpEmoji(c)) return CharClass.Emoji;

@@ -103,7 +103,7 @@ public sealed class Tokenizer
         {
             _t = text;
             _ex = exceptions;
-            _tokens = new TokenData[Math.Clamp(text.Length / 5 + 8, 8, 1 << 16)];
+            _tokens = new TokenData[Math.Min(text.Length / 4 + 16, 1 << 22)]; // ~5.5 characters per token in prose: rarely grows
             _suffixes = new int[16];
         }
 
@@ -227,11 +227,14 @@ public sealed class Tokenizer
                     or CharClass.Exclamation or CharClass.Question or CharClass.Ellipsis or CharClass.Open or CharClass.Close
                     or CharClass.Quote or CharClass.SingleQuote or CharClass.Slash or CharClass.Ampersand or CharClass.Underscore
                     or CharClass.MiddleDot or CharClass.Currency or CharClass.Percent or CharClass.Symbol or CharClass.Punct:
-                    return 1;
+                    return IsRunChar(c) ? Run(s, e, c) : 1;
                 default:
                     return 0;
             }
         }
+
+        /// <summary>Repeated marks that form one token: <c>!!!</c>, <c>???</c>, <c>**</c>, <c>====</c>, <c>___</c>.</summary>
+        private static bool IsRunChar(char c) => c is '!' or '?' or '*' or '=' or '_' or '~' or '#' or '+' or '<' or '>' or '^' or '|' or '/' or '\\';
 
         private readonly int SuffixLength(int s, int e)
         {
@@ -253,7 +256,7 @@ public sealed class Tokenizer
                     or CharClass.Exclamation or CharClass.Question or CharClass.Ellipsis or CharClass.Open or CharClass.Close
                     or CharClass.Quote or CharClass.SingleQuote or CharClass.Slash or CharClass.Ampersand or CharClass.Underscore
                     or CharClass.MiddleDot or CharClass.Currency or CharClass.Percent or CharClass.Symbol or CharClass.Punct:
-                    return 1;
+                    return IsRunChar(c) ? RunBack(s, e, c) : 1;
                 default:
                     return 0;
             }
@@ -266,7 +269,7 @@ public sealed class Tokenizer
             char a = (char)(_t[e - 1] | 0x20);
             if (len >= 3 && IsApostrophe(_t[e - 2]))
             {
-                if (a == 's' && CharClasses.Of(_t[e - 3]) is CharClass.Letter or CharClass.Digit or CharClass.Mark) return 2;
+                if (a == 's' && CharClasses.Of(_t[e - 3]) is CharClass.Letter or CharClass.Digit or CharClass.Mark or CharClass.Period) return 2; // U.S.'s
                 if (a is 'm' or 'd' && CharClasses.Of(_t[e - 3]) is CharClass.Letter or CharClass.Mark) return 2;
             }
             if (len >= 4 && CharClasses.Of(_t[e - 4]) is CharClass.Letter or CharClass.Mark)
@@ -280,7 +283,7 @@ public sealed class Tokenizer
             while (k < 4 && e - 1 - k > s && char.IsAsciiLetterLower(_t[e - 1 - k])) k++;
             if (k == 0 || k == 4 || !char.IsAsciiDigit(_t[e - 1 - k]) || !IsUnit(_t[(e - k)..e])) return 0;
             for (int i = s; i < e - k; i++)
-                if (!char.IsAsciiDigit(_t[i]) && _t[i] is not (',' or '.')) return 0;
+                if (!char.IsAsciiDigit(_t[i]) && _t[i] is not (',' or '.' or ':')) return 0;
             return k;
         }
 
@@ -402,6 +405,8 @@ public sealed class Tokenizer
             {
                 case CharClass.Period or CharClass.Hyphen:
                     return Run(i, e, t[i]);
+                case CharClass.Exclamation or CharClass.Question or CharClass.Underscore or CharClass.Slash or CharClass.Symbol or CharClass.Punct:
+                    return IsRunChar(t[i]) ? Run(i, e, t[i]) : 1;
                 case CharClass.Emoji:
                     return CharClasses.ConsumeEmoji(t, i, e) - i;
                 case CharClass.Other or CharClass.HighSurrogate or CharClass.LowSurrogate:

@@ -17,6 +17,11 @@ public class SentenceSplitterTests
             Is.EqualTo(new[] { "The talks were held in the U.S.", "The next round is in Baku on Jan. 3.", "See No. 5 on the list, etc.", "However, nothing changed." }));
 
     [Test]
+    public void AbbreviationBeforeBracket() =>
+        Assert.That(Sentences("It suits the U.K. and the U.S. (respectively) well. They wrote to the U.N. (See the annex.) Nothing came of it."),
+            Is.EqualTo(new[] { "It suits the U.K. and the U.S. (respectively) well.", "They wrote to the U.N.", "(See the annex.)", "Nothing came of it." }));
+
+    [Test]
     public void InitialsAndPlaceAbbreviations() =>
         Assert.That(Sentences("Foreign Minister J. Bayramov spoke. The talks in Washington, D.C. were long."),
             Is.EqualTo(new[] { "Foreign Minister J. Bayramov spoke.", "The talks in Washington, D.C. were long." }));
@@ -37,6 +42,11 @@ public class SentenceSplitterTests
             Is.EqualTo(new[] { "Prices rose...", "Then they fell.", "It was … odd, and wait… nothing." }));
 
     [Test]
+    public void SpacedEllipsisCaseNamesAndQuestions() =>
+        Assert.That(Sentences("The ruling in Hamdan v. Rumsfeld stands . . . The court met on Main St. Does anyone know why?"),
+            Is.EqualTo(new[] { "The ruling in Hamdan v. Rumsfeld stands . . .", "The court met on Main St.", "Does anyone know why?" }));
+
+    [Test]
     public void NumberedAndBulletedLists() =>
         Assert.That(Sentences("Three steps are needed:\n1. Sign the treaty\n2. Open the borders.\n- Build trust\n- Trade more"),
             Is.EqualTo(new[] { "Three steps are needed:", "1. Sign the treaty", "2. Open the borders.", "- Build trust", "- Trade more" }));
@@ -55,6 +65,27 @@ public class SentenceSplitterTests
     public void HardWrappedLinesContinue() =>
         Assert.That(Sentences("The minister said that the talks with\nArmenia would go on, and that\nBaku was ready."),
             Is.EqualTo(new[] { "The minister said that the talks with\nArmenia would go on, and that\nBaku was ready." }));
+
+    [Test]
+    public void HardWrappedTextBreaksOnlyAtShortLines()
+    {
+        const string text =
+            "Talks Resume in Baku\n" +
+            "By Jane Doe\n" +
+            "\n" +
+            "The foreign ministers of the two countries met on Monday with\n" +
+            "representatives of the mediators, and they discussed the draft\n" +
+            "treaty that had been negotiated for months with Armenia's Prime Minister\n" +
+            "Nikol Pashinyan had presented. The meeting was described as\n" +
+            "constructive by both sides.\n";
+        Assert.That(Sentences(text), Is.EqualTo(new[]
+        {
+            "Talks Resume in Baku",
+            "By Jane Doe",
+            "The foreign ministers of the two countries met on Monday with\nrepresentatives of the mediators, and they discussed the draft\ntreaty that had been negotiated for months with Armenia's Prime Minister\nNikol Pashinyan had presented.",
+            "The meeting was described as\nconstructive by both sides.",
+        }));
+    }
 
     [Test]
     public void LowerCaseContinuationAcrossBlankLineIsOneSentenceAndParagraph()

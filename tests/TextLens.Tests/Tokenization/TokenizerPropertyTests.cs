@@ -77,6 +77,15 @@ public class TokenizerPropertyTests
         }, iter: 3000);
 
     [Test]
+    public void FastNormalisationAndLowerCaseMatchTheReference() =>
+        Text.Sample(text =>
+        {
+            string norm = TextNormalizer.Normalize(text);
+            return norm == string.Concat(text.Select(TextNormalizer.Normalize))
+                && TextNormalizer.ToLowerInvariant(norm) == norm.ToLowerInvariant();
+        }, iter: 3000);
+
+    [Test]
     public void SameInputGivesSameOutput() =>
         Text.Sample(text =>
         {

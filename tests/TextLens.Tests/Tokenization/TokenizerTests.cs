@@ -26,6 +26,7 @@ public class TokenizerTests
     [TestCase("you're", "you | 're")]
     [TestCase("cannot", "can | not")]
     [TestCase("gonna", "gon | na")]
+    [TestCase("C++ and C#,", "C++ | and | C# | ,")]
     [TestCase("O'Neill rock'n'roll", "O'Neill | rock'n'roll")]
     public void Contractions(string text, string expected) => Assert.That(Joined(text), Is.EqualTo(expected));
 
@@ -70,6 +71,7 @@ public class TokenizerTests
     [TestCase("tea, coffee etc.)", "tea | , | coffee | etc. | )")]
     [TestCase("the end.", "the | end | .")]
     [TestCase("U.S.-led talks", "U.S. | - | led | talks")]
+    [TestCase("the U.S.'s position", "the | U.S. | 's | position")]
     public void Abbreviations(string text, string expected) => Assert.That(Joined(text), Is.EqualTo(expected));
 
     [TestCase("See https://commonsplace.eu/opinion/a_(b)?x=1.", "See | https://commonsplace.eu/opinion/a_(b)?x=1 | .", TokenKind.Url)]
@@ -104,6 +106,7 @@ public class TokenizerTests
     [TestCase("20 bcm", "20 | bcm")]
     [TestCase("5km", "5 | km")]
     [TestCase("2nd", "2nd")]
+    [TestCase("10:30am", "10:30 | am")]
     public void Numbers(string text, string expected) => Assert.That(Joined(text), Is.EqualTo(expected));
 
     [Test]
@@ -132,7 +135,9 @@ public class TokenizerTests
     [TestCase("[Vasif Huseynov](#)", "[ | Vasif | Huseynov | ] | ( | # | )")]
     [TestCase("[link](https://x.org/p)", "[ | link | ] | ( | https://x.org/p | )")]
     [TestCase("*commonsplace.eu*", "* | commonsplace.eu | *")]
-    [TestCase("**bold** and _it_", "* | * | bold | * | * | and | _ | it | _")]
+    [TestCase("**bold** and _it_", "** | bold | ** | and | _ | it | _")]
+    [TestCase("Wow!!! Really??? ====", "Wow | !!! | Really | ??? | ====")]
+    [TestCase("nice :) and :-( ok", "nice | :) | and | :-( | ok")]
     public void Markdown(string text, string expected) => Assert.That(Joined(text), Is.EqualTo(expected));
 
     [Test]
@@ -205,6 +210,10 @@ public class TokenizerTests
             }));
         });
     }
+
+    [Test]
+    public void ByteOrderMarkAndZeroWidthSpaceAreSeparate() =>
+        Assert.That(Joined("\uFEFFThe\u200Bend"), Is.EqualTo("\uFEFF | The | \u200B | end"));
 
     [TestCase("")]
     [TestCase("   \n\t ")]
