@@ -34,7 +34,7 @@ public class PosTrainingTests
         return path;
     }
 
-    private static PosTaggerTrainingOptions Options(int seed) => new() { Epochs = 3, Seed = seed, Folds = 2, FixedTagMinCount = 3 };
+    private static PosTaggerTrainingOptions Options(int seed) => new() { Epochs = 3, Seed = seed, Folds = 2, FixedTagMinCount = 3, PruneBelow = 0 };
 
     [Test]
     public void SameSeedGivesTheSameModelBytes()
