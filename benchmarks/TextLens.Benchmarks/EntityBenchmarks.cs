@@ -21,7 +21,7 @@ public class EntityBenchmarks
     {
         var path = Path.Combine(FindRepoRoot(), "data", "huseynov-2025-04-17.txt");
         var text = string.Join("\n\n", Enumerable.Repeat(File.ReadAllText(path), 10));
-        _doc = new Pipeline().Add(new SentenceSplitter()).Process(text);
+        _doc = new Pipeline().Add(new SentenceSplitter()).Add(PosTagger.Default).Process(text); // the entity stage runs after the tagger
         _recognizer = new EntityRecognizer();
         Tokens = _doc.Tokens.Count;
         Console.WriteLine($"// entity benchmark document: {Tokens} tokens");

@@ -63,7 +63,8 @@ internal static class NerCommands
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => 0.002f };
-        var cmd = new Command("ner", "Train the statistical entity model (PERSON/ORG/LOC) on UNER EWT dev, wikigold, CrossNER politics and re3d.") { corpora, output, epochs, seed, prune };
+        var noPos = new Option<bool>("--no-pos") { Description = "Train without part-of-speech features (the shipped tagger's tags are used by default)." };
+        var cmd = new Command("ner", "Train the statistical entity model (PERSON/ORG/LOC) on UNER EWT dev, wikigold, CrossNER politics and re3d.") { corpora, output, epochs, seed, prune, noPos };
         cmd.SetAction(r =>
         {
             var clock = Stopwatch.StartNew();
@@ -74,6 +75,7 @@ internal static class NerCommands
                 Epochs = r.GetValue(epochs),
                 Seed = r.GetValue(seed),
                 MinWeight = r.GetValue(prune),
+                Tagger = r.GetValue(noPos) ? null : PosTagger.Default,
                 Log = Console.Out,
             });
             var path = r.GetValue(output)!.FullName;
@@ -83,6 +85,7 @@ internal static class NerCommands
                 ["epochs"] = r.GetValue(epochs).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["seed"] = r.GetValue(seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["sentences"] = data.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["pos-features"] = r.GetValue(noPos) ? "no" : "yes (shipped tagger)",
             });
             Log($"wrote {path} ({new FileInfo(path).Length:N0} bytes, {model.FeatureCount:N0} features)");
             return 0;
@@ -100,9 +103,9 @@ internal static class NerCommands
             var m = r.GetValue(model) is { } f ? EntityModel.Load(f.FullName) : EntityModel.BuiltIn ?? throw new InvalidOperationException("No built-in entity model.");
             var sentences = EntityCorpus.ReadColumns(r.GetValue(data)!.FullName, 1, 2, MapType);
             Console.WriteLine($"{sentences.Count} sentences");
-            foreach (var (type, score) in m.Evaluate(sentences).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (type, score) in m.Evaluate(sentences, PosTagger.Default).OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Console.WriteLine($"model alone   {type,-7} {score}");
-            var nlp = new Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer(EntityRuler.Empty, m));
+            var nlp = new Pipeline().Add(new SentenceSplitter()).Add(PosTagger.Default).Add(new EntityRecognizer(EntityRuler.Empty, m));
             foreach (var (type, score) in ScoreFull(nlp, sentences).OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Console.WriteLine($"full system   {type,-7} {score}");
             return 0;

@@ -21,6 +21,12 @@ public sealed record EntityTrainingOptions
     /// <summary>Averaged weights with a smaller magnitude are dropped to keep the model small.</summary>
     public float MinWeight { get; init; } = 0.002f;
 
+    /// <summary>
+    /// Part-of-speech tagger whose tags become features (the pipeline's tagger must then run before the entities);
+    /// null trains without part-of-speech features.
+    /// </summary>
+    public PosTagger? Tagger { get; init; }
+
     /// <summary>Receives one progress line per epoch; null for silence.</summary>
     public TextWriter? Log { get; init; }
 }
@@ -99,7 +105,7 @@ public sealed class EntityModel
         var data = new List<(EntityUnits Units, byte[] Gaz, bool[] Starts, int[] Gold)>(sentences.Count);
         foreach (var s in sentences)
         {
-            var prepared = Prepare(s, gazetteer);
+            var prepared = Prepare(s, gazetteer, options.Tagger);
             if (prepared.Units.Count > 0) data.Add(prepared);
         }
         var perceptron = new AveragedPerceptron(NerModel.ClassCount);
@@ -138,11 +144,11 @@ public sealed class EntityModel
         return new EntityModel(new NerModel(perceptron));
     }
 
-    private static (EntityUnits Units, byte[] Gaz, bool[] Starts, int[] Gold) Prepare(EntityTrainingSentence s, PhraseTrie gazetteer)
+    private static (EntityUnits Units, byte[] Gaz, bool[] Starts, int[] Gold) Prepare(EntityTrainingSentence s, PhraseTrie gazetteer, PosTagger? tagger)
     {
         ArgumentNullException.ThrowIfNull(s);
         if (s.Tokens.Count != s.Tags.Count) throw new ArgumentException($"A training sentence has {s.Tokens.Count} tokens but {s.Tags.Count} tags.");
-        var u = EntityUnits.FromTokens(s.Tokens);
+        var u = EntityUnits.FromTokens(s.Tokens, tagger);
         var type = new int[u.Count];
         var begin = new bool[u.Count];
         for (int i = 0; i < u.Count; i++)
@@ -164,8 +170,9 @@ public sealed class EntityModel
 
     /// <summary>Scores the model alone (no gazetteer typing or rules) on tagged sentences: exact spans over PERSON/ORG/LOC.</summary>
     /// <param name="sentences">Gold sentences.</param>
+    /// <param name="tagger">The part-of-speech tagger whose tags the model sees (as in training); null for none.</param>
     /// <returns>Overall score and one per type.</returns>
-    public IReadOnlyDictionary<string, EntityScore> Evaluate(IReadOnlyList<EntityTrainingSentence> sentences)
+    public IReadOnlyDictionary<string, EntityScore> Evaluate(IReadOnlyList<EntityTrainingSentence> sentences, PosTagger? tagger = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var gazetteer = Gazetteer.Default;
@@ -173,7 +180,7 @@ public sealed class EntityModel
         foreach (var t in NerModel.Types) counts[t] = new int[3];
         foreach (var s in sentences)
         {
-            var (u, gaz, starts, gold) = Prepare(s, gazetteer);
+            var (u, gaz, starts, gold) = Prepare(s, gazetteer, tagger);
             if (u.Count == 0) continue;
             var predicted = Inner.Decode(u, gaz, starts, null);
             var g = Spans(gold);

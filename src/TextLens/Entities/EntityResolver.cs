@@ -39,24 +39,55 @@ internal static class EntityResolver
         return chosen;
     }
 
-    /// <summary>Model spans that overlap a gazetteer or rule span compete only when the model is confident.</summary>
+    /// <summary>
+    /// Model spans never compete with rule spans (titles, dates, head words are more specific than the model) and
+    /// compete with gazetteer spans only when the model is confident and the line is not a title-case headline.
+    /// </summary>
     private static void DropWeakModelSpans(EntityUnits u, List<EntityCandidate> candidates)
     {
-        var covered = new bool[u.Count];
-        bool any = false;
+        var covered = new byte[u.Count]; // 1 gazetteer, 2 rule
         foreach (var c in candidates)
         {
             if (c.Source == EntitySource.Model) continue;
-            for (int i = c.UnitStart; i < c.UnitEnd && i < covered.Length; i++) covered[i] = true;
-            any = true;
+            byte mark = c.Source == EntitySource.Rule ? (byte)2 : (byte)1;
+            for (int i = c.UnitStart; i < c.UnitEnd && i < covered.Length; i++) covered[i] = Math.Max(covered[i], mark);
         }
-        if (!any) return;
+        var headline = TitleCaseLines(u);
         candidates.RemoveAll(c =>
         {
-            if (c.Source != EntitySource.Model || c.Confidence >= OverrideConfidence) return false;
-            for (int i = c.UnitStart; i < c.UnitEnd; i++) if (covered[i]) return true;
+            if (c.Source != EntitySource.Model) return false;
+            if (headline[c.UnitStart] && c.Label != EntityLabel.Person) return true; // capitalisation says little on a headline
+            bool confident = c.Confidence >= OverrideConfidence && !headline[c.UnitStart];
+            for (int i = c.UnitStart; i < c.UnitEnd; i++)
+                if (covered[i] == 2 || (covered[i] == 1 && !confident)) return true;
             return false;
         });
+    }
+
+    /// <summary>
+    /// Units on title-case lines ("Water Diplomacy in Central Asia Needs a New Push"): capitalisation says nothing about
+    /// names there, so the model cannot override the gazetteer or the rules on them.
+    /// </summary>
+    private static bool[] TitleCaseLines(EntityUnits u)
+    {
+        var flags = new bool[u.Count];
+        int start = 0;
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!u.LineBreakAfter(i)) continue;
+            int words = 0, capital = 0;
+            bool sentenceEnd = u.Is(i, ".") || u.Is(i, "!") || u.Is(i, "?");
+            for (int k = start; k <= i; k++)
+            {
+                if (!u.IsWord(k) || u.Length[k] < 4) continue;
+                words++;
+                if (u.IsCap(k)) capital++;
+            }
+            if (!sentenceEnd && words >= 3 && capital * 10 >= words * 7)
+                for (int k = start; k <= i; k++) flags[k] = true;
+            start = i + 1;
+        }
+        return flags;
     }
 
     private static bool IsFree(int[] owner, int start, int end)
@@ -74,28 +105,49 @@ internal static class EntityResolver
     /// <summary>Other mentions of a found person — the full name or the surname alone — are the same person.</summary>
     private static void PropagatePersons(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer)
     {
-        var names = new List<string[]>();
+        // names indexed by their first unit, longest first: one hash lookup per capitalised unit (linear in the text)
+        var byFirst = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        void AddName(string[] parts)
+        {
+            if (!byFirst.TryGetValue(parts[0], out var list)) byFirst[parts[0]] = list = [];
+            foreach (var p in list) if (p.AsSpan().SequenceEqual(parts)) return;
+            list.Add(parts);
+            list.Sort((a, b) => b.Length.CompareTo(a.Length));
+        }
         foreach (var c in chosen)
         {
-            if (c.Label != EntityLabel.Person) continue;
+            if (c.Label != EntityLabel.Person || c.Length > 8) continue;
             var parts = new string[c.Length];
             for (int i = 0; i < parts.Length; i++) parts[i] = u[c.UnitStart + i].ToString();
-            names.Add(parts);
-            if (parts.Length >= 2 && char.IsUpper(parts[^1][0]) && parts[^1].Length > 2) names.Add([parts[^1]]);
+            AddName(parts);
+            if (parts.Length >= 2 && char.IsUpper(parts[^1][0]) && parts[^1].Length > 2) AddName([parts[^1]]);
         }
-        if (names.Count == 0) return;
-        names.Sort((a, b) => b.Length.CompareTo(a.Length));
+        if (byFirst.Count == 0) return;
+        var lookup = byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < u.Count; i++)
         {
-            if (owner[i] >= 0 || !u.IsCap(i)) continue;
+            if (!u.IsCap(i)) continue;
+            if (owner[i] >= 0 && chosen[owner[i]].Source != EntitySource.Model) continue;
             if (i > 0 && u.Touches(i - 1) && EntityUnits.IsWordChar(u.Text[u.Start[i - 1]])) continue;
+            if (!lookup.TryGetValue(u[i], out var names)) continue;
             foreach (var name in names)
             {
                 int end = i + name.Length;
                 if (end > u.Count) continue;
                 bool match = true;
                 for (int k = 0; k < name.Length && match; k++) match = u[i + k].SequenceEqual(name[k]) && owner[i + k] < 0;
-                if (!match) continue;
+                if (!match)
+                {
+                    // the model gave exactly this name another label elsewhere: the person reading wins (one name, one label per document)
+                    int o = owner[i];
+                    if (o >= 0 && chosen[o].Source == EntitySource.Model && chosen[o].UnitStart == i && chosen[o].UnitEnd == end && chosen[o].Label != EntityLabel.Person)
+                    {
+                        bool same = true;
+                        for (int k = 0; k < name.Length && same; k++) same = u[i + k].SequenceEqual(name[k]);
+                        if (same) chosen[o] = chosen[o] with { Label = EntityLabel.Person };
+                    }
+                    continue;
+                }
                 if (end < u.Count && u.IsCap(end) && !u.LineBreakAfter(end - 1) && u.IsWord(end)) continue; // part of a longer name
                 if (name.Length == 1 && gazetteer.Lookup(u, i, end) is not null) continue;
                 Take(owner, chosen, new EntityCandidate(i, end, EntityLabel.Person, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));

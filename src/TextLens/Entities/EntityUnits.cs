@@ -19,6 +19,9 @@ internal sealed class EntityUnits
     public readonly bool[] SpaceBefore;
     public readonly int Count;
 
+    /// <summary>UPOS of each unit's token (from the tagger), or null when the text is not tagged.</summary>
+    public byte[]? Pos;
+
     private EntityUnits(string text, string lower, int[] start, int[] length, int[] token, bool[] spaceBefore, int count)
     {
         Text = text;
@@ -35,11 +38,18 @@ internal sealed class EntityUnits
         var tokens = doc.TokenStore;
         var spans = new (int Start, int End)[tokens.Length];
         for (int t = 0; t < tokens.Length; t++) spans[t] = (tokens[t].Start, tokens[t].End);
-        return Build(doc.NormText, doc.LowerText, spans);
+        var units = Build(doc.NormText, doc.LowerText, spans);
+        if (doc.IsTagged)
+        {
+            var pos = new byte[units.Count];
+            for (int i = 0; i < pos.Length; i++) pos[i] = (byte)doc.PosAt(units.Token[i]);
+            units.Pos = pos;
+        }
+        return units;
     }
 
     /// <summary>Units of pre-tokenised text (training corpora): the tokens joined by single spaces.</summary>
-    public static EntityUnits FromTokens(IReadOnlyList<string> tokens)
+    public static EntityUnits FromTokens(IReadOnlyList<string> tokens, PosTagger? tagger = null)
     {
         var sb = new System.Text.StringBuilder();
         var spans = new (int Start, int End)[tokens.Count];
@@ -50,8 +60,23 @@ internal sealed class EntityUnits
             sb.Append(tokens[t]);
             spans[t] = (s, sb.Length);
         }
-        string text = TextNormalizer.Normalize(sb.ToString());
-        return Build(text, text.ToLowerInvariant(), spans);
+        string raw = sb.ToString();
+        string text = TextNormalizer.Normalize(raw);
+        var units = Build(text, text.ToLowerInvariant(), spans);
+        if (tagger is not null)
+        {
+            // Tag the text as TextLens would (its own tokens), then give each unit the tag of the token it starts in.
+            var doc = Tokenizer.Default.Tokenize(raw, "training");
+            tagger.Process(doc, CancellationToken.None);
+            var pos = new byte[units.Count];
+            for (int i = 0; i < pos.Length; i++)
+            {
+                int t = doc.TokenIndexAt(units.Start[i]);
+                pos[i] = t < doc.TokenStore.Length ? (byte)doc.PosAt(t) : (byte)0;
+            }
+            units.Pos = pos;
+        }
+        return units;
     }
 
     private static EntityUnits Build(string text, string lower, (int Start, int End)[] tokens)

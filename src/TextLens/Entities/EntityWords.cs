@@ -35,7 +35,7 @@ internal static class EntityWords
     public static readonly WordSet RelativeDeterminers = SetIgnoreCase("this", "last", "next", "past", "coming", "previous", "current", "same", "following");
 
     public static readonly WordSet DatePrepositions = SetIgnoreCase(
-        "in", "since", "until", "till", "by", "from", "before", "after", "during", "of", "through", "throughout", "early", "late", "mid", "last", "next", "this", "on", "to");
+        "in", "since", "until", "till", "by", "from", "before", "after", "during", "of", "through", "throughout", "early", "late", "mid", "last", "next", "this", "on", "to", "the");
 
     /// <summary>Words that end an organisation name: "Khazar University", "OSCE Minsk Group".</summary>
     public static readonly WordSet OrgHeads = Set(
@@ -52,7 +52,7 @@ internal static class EntityWords
     /// <summary>Words that end an event name: "Antalya Diplomacy Forum", "Cold War".</summary>
     public static readonly WordSet EventHeads = Set(
         "Forum", "Summit", "Conference", "Games", "Olympics", "Expo", "Festival", "Dialogue", "Revolution", "War", "Crisis",
-        "Massacre", "Genocide", "Uprising", "Spring", "Championship", "Championships", "Cup", "Convention", "Olympiad",
+        "Massacre", "Genocide", "Uprising", "Spring", "Championship", "Championships", "Cup", "Olympiad",
         "Biennale", "Marathon", "Offensive", "Blockade", "Siege", "Election", "Elections", "Referendum", "Protests", "Revolt",
         "Rebellion", "Invasion", "Holocaust");
 

@@ -96,14 +96,14 @@ internal sealed class NerModel
 
     // ------------------------------------------------------------------ features
 
-    public const string FeatureVersion = "units-v1";
+    public const string FeatureVersion = "units-v2-pos";
     public const int MaxFeatures = 40;
 
     private enum T
     {
         Bias = 1, Word, LowerPrev, LowerNext, LowerPrev2, LowerNext2, Shape, ShapePrev, ShapeNext, Prefix3, Suffix3, Suffix2,
         PrevTag, PrevTags, PrevTagWord, Gaz, GazPrev, GazNext, SentStart, Title, TitlePrev, Touch, LowerCur, ShapeBigram,
-        PrevWordCur, CurNextWord, Length, AllCapsCur,
+        PrevWordCur, CurNextWord, Length, AllCapsCur, Pos, PosPrevCur, PosCurNext, PosShape,
     }
 
     /// <summary>Gazetteer code per unit: 0 none, else 1 + 2·labelIndex + (0 = begins a match, 1 = inside).</summary>
@@ -191,6 +191,14 @@ internal sealed class NerModel
         f[n++] = FeatureHash.Of((int)T.PrevWordCur, lp, lower);
         f[n++] = FeatureHash.Of((int)T.CurNextWord, lower, ln);
         f[n++] = FeatureHash.Of((int)T.Length, Math.Min(word.Length, 12), shape);
+        if (u.Pos is { } pos)
+        {
+            int p0 = pos[i], pp = i > 0 && !sentStart[i] ? pos[i - 1] : 99, pn = i + 1 < u.Count && !sentStart[i + 1] ? pos[i + 1] : 99;
+            f[n++] = FeatureHash.Of((int)T.Pos, p0);
+            f[n++] = FeatureHash.Of((int)T.PosPrevCur, pp, p0);
+            f[n++] = FeatureHash.Of((int)T.PosCurNext, p0, pn);
+            f[n++] = FeatureHash.Of((int)T.PosShape, p0, shape);
+        }
         return n;
     }
 
@@ -251,8 +259,10 @@ internal sealed class NerModel
             tags[i] = best;
             if (probabilities is not null && best != 0)
             {
+                // softmax over the classes allowed here (perceptron scores are not calibrated; this is a relative margin)
                 double z = 0;
-                for (int c = 0; c < scores.Length; c++) z += Math.Exp(scores[c] - bestScore);
+                for (int c = 0; c < scores.Length; c++)
+                    if (Allowed(prev, c) && !(last && c != 0 && PartOf(c) is B or I)) z += Math.Exp(scores[c] - bestScore);
                 probabilities[i] = (float)(1.0 / z);
             }
             prev2 = prev;
@@ -295,7 +305,7 @@ internal sealed class NerModel
     /// </summary>
     internal static bool TrimToName(EntityUnits u, ref int s, ref int e, bool person)
     {
-        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])))) s++;
+        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (u.IsWord(s) && EntityWords.CapitalStopWords.Contains(u[s])) || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])))) s++;
         while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--;
         if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) { e -= 2; while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--; }
         if (e <= s) return false;
@@ -303,10 +313,21 @@ internal sealed class NerModel
         if (!u.IsCap(e - 1) && !u.IsDigits(e - 1)) return false;
         for (int k = s; k < e; k++)
         {
+            // capitalised function words ("What", "After", "Can") never sit inside a name: title-case headlines
+            if (u.IsCap(k) && u.IsWord(k) && EntityWords.CapitalStopWords.Contains(u[k])) return false;
+            // a person's name holds no role words ("Adjunct Lecturer", "Senior Advisor")
+            if (person && u.IsWord(k) && (EntityWords.Titles.Contains(u[k]) || EntityWords.RoleNouns.Contains(u[k]))) return false;
             if (u.IsCap(k) || u.IsDigits(k)) continue;
             if (u.IsWord(k) && EntityWords.NameConnectors.Contains(u[k])) continue;
             if ((u.Is(k, "-") || u.Is(k, ".") || u.Is(k, "'") || u.Is(k, "&")) && (u.Touches(k - 1) || u.Touches(k))) continue;
             return false;
+        }
+        // "Adjunct Lecturer", "Senior Advisor": a role, not an organisation (unless a head word makes it one: "Office of the President")
+        if (!person && u.IsWord(e - 1) && (EntityWords.RoleNouns.Contains(u[e - 1]) || EntityWords.Titles.Contains(u[e - 1])))
+        {
+            bool head = false;
+            for (int k = s; k < e && !head; k++) head = u.IsWord(k) && EntityWords.OrgHeads.Contains(u[k]);
+            if (!head) return false;
         }
         return true;
     }

@@ -38,7 +38,7 @@ public sealed class Pipeline
         nlp.Add(new SentenceSplitter());
         nlp.Add(PosTagger.Default, after: "sentences");
         nlp.Add(Lemmatizer.Default, after: "tagger");
-        nlp.Add(new EntityRecognizer());
+        nlp.Add(new EntityRecognizer(), after: "lemmatizer");
         nlp.Add(new StanceDetector());
         return nlp;
     }

@@ -26,6 +26,40 @@ public class EntityEvaluationTests
         Assert.That(lenientF1, Is.GreaterThanOrEqualTo(0.95));
     }
 
+    /// <summary>UNER English-EWT test (web English; PER/ORG/LOC): the full recogniser, exact spans. Reported; guarded against regressions.</summary>
+    [Test]
+    public void UnerEwtTestScores()
+    {
+        var path = TestPaths.RequireShared("corpora/uner-english-ewt/en_ewt-ud-test.iob2");
+        var sentences = EntityCorpus.ReadColumns(path, 1, 2, t => t switch { "PER" => "PERSON", "ORG" => "ORG", "LOC" => "LOC", _ => null });
+        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(PosTagger.Default).Add(new EntityRecognizer());
+        var texts = sentences.Select(s => string.Join(' ', s.Tokens)).ToList();
+        int gold = 0, predicted = 0, correct = 0, i = 0;
+        foreach (var doc in nlp.Process(texts))
+        {
+            var s = sentences[i++];
+            var g = new HashSet<(int, int, string)>();
+            int offset = 0, start = -1;
+            string? type = null;
+            for (int k = 0; k <= s.Tokens.Count; k++)
+            {
+                string tag = k < s.Tokens.Count ? s.Tags[k] : "O";
+                if (type is not null && !tag.StartsWith("I-", StringComparison.Ordinal)) { g.Add((start, offset - 1, type)); type = null; }
+                if (k == s.Tokens.Count) break;
+                if (tag.StartsWith("B-", StringComparison.Ordinal)) { start = offset; type = tag[2..]; }
+                offset += s.Tokens[k].Length + 1;
+            }
+            var p = doc.Entities.Select(e => (e.Start, e.End, Label: e.Label.Name switch { "GPE" => "LOC", var l => l }))
+                .Where(x => x.Label is "PERSON" or "ORG" or "LOC").ToHashSet();
+            gold += g.Count;
+            predicted += p.Count;
+            correct += p.Count(g.Contains);
+        }
+        double precision = (double)correct / predicted, recall = (double)correct / gold, f1 = 2 * precision * recall / (precision + recall);
+        TestContext.Out.WriteLine($"UNER EWT test: P {precision:F3} R {recall:F3} F1 {f1:F3} (gold {gold}, predicted {predicted}, correct {correct})");
+        Assert.That(f1, Is.GreaterThanOrEqualTo(0.50)); // the target is 0.80; see README for why the shipped model is below it
+    }
+
     /// <summary>A commentary we wrote ourselves about another region, with hand-made expected entities.</summary>
     [Test]
     public void OwnCommentaryOnCentralAsia()
@@ -62,6 +96,27 @@ public class EntityEvaluationTests
         {
             "DATE:July 2023", "GPE:Niger", "GPE:France", "PERSON:Ali Lamine Zeine", "GPE:Niamey", "ORG:Alliance of Sahel States",
             "GPE:Mali", "PERSON:Abdoulaye Diop", "PERSON:Diop", "ORG:African Union", "GPE:Addis Ababa", "DATE:14 February",
+        }));
+    }
+
+    [Test]
+    public void OwnCommentaryOnTheGulf()
+    {
+        const string text =
+            "Opinion: Saudi-Iranian Detente Two Years On\n\n10 MARCH 2025\n\n" +
+            "Two years after China brokered the agreement between Riyadh and Tehran in March 2023, the detente has survived the war in Gaza. " +
+            "Saudi Foreign Minister Prince Faisal bin Farhan met his Iranian counterpart in Jeddah last week. " +
+            "Analysts at the Gulf Research Center and the Carnegie Endowment for International Peace note that the Houthi attacks in the Red Sea " +
+            "remain the main risk. \"Neither side wants a return to the 2016 rupture,\" said Dina Esfandiary, a senior fellow at the International " +
+            "Crisis Group. The Arab League and the GCC have welcomed the talks. Whether Washington will back them after the November elections is unclear.";
+        var got = TextLens.Pipeline.CreateEnglish().Process(text).Entities.Select(e => $"{e.Label}:{e.Text}").ToList();
+        TestContext.Out.WriteLine(string.Join("; ", got));
+        Assert.That(got, Is.SupersetOf(new[]
+        {
+            "NORP:Saudi", "NORP:Iranian", "DATE:10 MARCH 2025", "GPE:China", "GPE:Riyadh", "GPE:Tehran", "DATE:March 2023", "GPE:Gaza",
+            "PERSON:Faisal bin Farhan", "GPE:Jeddah", "DATE:last week", "ORG:Gulf Research Center",
+            "ORG:Carnegie Endowment for International Peace", "NORP:Houthi", "LOC:Red Sea", "DATE:2016", "PERSON:Dina Esfandiary",
+            "ORG:International Crisis Group", "ORG:Arab League", "ORG:GCC", "GPE:Washington", "DATE:November",
         }));
     }
 }

@@ -135,5 +135,8 @@ public class EntityRuleTests
         string text = string.Concat(Enumerable.Repeat("Of The And ( ) - 's 2024 - May May ", 2000)) + new string('A', 5000);
         Assert.DoesNotThrow(() => RulesOnly.Process(text));
         Assert.That(RulesOnly.Process("").Entities, Is.Empty);
+        // many distinct persons: propagation stays linear (indexed by first name part)
+        var names = string.Concat(Enumerable.Range(0, 3000).Select(i => $"President Xa{i:x}q Yb{i:x}r spoke. "));
+        Assert.That(RulesOnly.Process(names).Entities, Has.Count.EqualTo(3000));
     }
 }
