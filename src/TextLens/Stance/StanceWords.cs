@@ -55,7 +55,8 @@ internal static class StanceWords
 
     /// <summary>Verbs of demanding: an obligation the subject imposes ("the UN urged Israel to …").</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemandVerbs = Set(
-        "urge urges urged urging demand demands demanded demanding oblige obliges obliged compel compels compelled insist insists insisted");
+        "urge urges urged urging demand demands demanded demanding oblige obliges obliged compel compels compelled insist insists insisted " +
+        "call calls called calling recommend recommends recommended");
 
     /// <summary>Perception verbs in "In Baku, this is seen as …".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerceptionVerbs = Set(

@@ -115,6 +115,7 @@ public static class Commentaries
                 new("CONDITION", "provided that", "Taipei"),
                 new("REFUSAL", "refuses to renounce", "China"),
                 new("COMMITMENT", "is committed to", "Washington"),
+                new("HEDGE", "In our view", "author"),
                 new("DEONTIC", "need to", "author"),
                 new("BOOSTER", "certainly", "author"),
                 new("ATTITUDE", "Regrettably", "author"),
@@ -167,6 +168,36 @@ public static class Commentaries
                 new("BOOSTER", "There is little doubt that", "author"),
                 new("REFUSAL", "opposed", "Egypt"),
                 new("HEDGE", "could", "author"),
+            ]),
+        new("venezuela",
+            "Caracas has repeatedly dismissed calls for new elections, and President Nicolas Maduro insisted on Sunday that he would " +
+            "not step down. The opposition, for its part, seeks to unify behind a single candidate. Washington could ease sanctions " +
+            "if the government releases political prisoners. It is far from clear whether Brazil and Colombia are willing to mediate. " +
+            "Frankly, the region cannot afford another wave of migration. Neighbouring governments ought to coordinate their response.",
+            [
+                new("REFUSAL", "dismissed", "Caracas"),
+                new("REFUSAL", "would not step", "Maduro"),
+                new("COMMITMENT", "seeks to", "The opposition"),
+                new("HEDGE", "could", "author"),
+                new("CONDITION", "if", "author"),
+                new("HEDGE", "far from clear", "author"),
+                new("COMMITMENT", "are willing to", "Brazil and Colombia"),
+                new("ATTITUDE", "Frankly", "author"),
+                new("DEONTIC", "ought to", "author"),
+            ]),
+        new("arctic",
+            "Norway has signalled that it is open to talks on fishing quotas, but Oslo refuses to reopen the Svalbard treaty. " +
+            "Russian officials claim that the treaty is outdated. This argument is unconvincing. Moscow will probably continue " +
+            "to test the limits of the regime. NATO allies must avoid an escalation, and they should invest in Arctic capabilities " +
+            "only if a clear strategy emerges.",
+            [
+                new("COMMITMENT", "is open to", "Norway"),
+                new("REFUSAL", "refuses to reopen", "Oslo"),
+                new("ATTITUDE", "unconvincing", "author"),
+                new("HEDGE", "probably", "author"),
+                new("DEONTIC", "must", "author"),
+                new("DEONTIC", "should", "author"),
+                new("CONDITION", "only if", "author"),
             ]),
         new("sudan",
             "We believe that the ceasefire is likely to collapse. The RSF has refused to withdraw from civilian areas, while the army says " +
