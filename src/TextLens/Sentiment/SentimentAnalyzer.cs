@@ -103,7 +103,10 @@ public sealed class SentimentAnalyzer : IPipelineComponent
             paragraphs.Add(Average(p.Start, p.End, scores, p.SentenceStart, p.SentenceEnd));
         int docStart = document.TokenStore.Length > 0 ? document.TokenStore[0].Start : 0;
         int docEnd = document.TokenStore.Length > 0 ? document.TokenStore[^1].End : 0;
-        var whole = Average(docStart, docEnd, scores, 0, scores.Length);
+        // Without a sentence layer the whole text is scored as one span, so the document still gets a tone.
+        var whole = scores.Length == 0 && document.TokenStore.Length > 0
+            ? _scorer.Score(document, 0, document.TokenStore.Length, stance ? cues.Count(c => c.Type == StanceCueType.Hedge) : -1)
+            : Average(docStart, docEnd, scores, 0, scores.Length);
         document.SetSentiment(new DocumentSentiment(whole, scores)
         {
             Paragraphs = paragraphs,

@@ -123,7 +123,7 @@ public class PipelineTests
     [Test]
     public void ComponentsCanBeDisabledAndEnabled()
     {
-        var nlp = TextLens.Pipeline.CreateEnglish();
+        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter());
         Assert.That(nlp.ComponentNames, Is.EqualTo(new[] { "sentences" }));
         nlp.Disable("sentences");
         var doc = nlp.Process("One. Two.");
@@ -142,7 +142,7 @@ public class PipelineTests
     [Test]
     public void CustomComponentsRunInTheirPlace()
     {
-        var nlp = TextLens.Pipeline.CreateEnglish()
+        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter())
             .Add(new Recorder("last"))
             .Add(new Recorder("first"), before: "sentences")
             .Add(new Recorder("second"), after: "first")
@@ -162,7 +162,7 @@ public class PipelineTests
     [Test]
     public void ComponentMisuseIsReported()
     {
-        var nlp = TextLens.Pipeline.CreateEnglish();
+        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter());
         Assert.Multiple(() =>
         {
             Assert.Throws<ArgumentException>(() => nlp.Add(new SentenceSplitter()));

@@ -121,4 +121,17 @@ public class SentimentPipelineTests
         var b = nlp.Process(text).Sentiment!;
         Assert.That(a.Sentences.Select(s => s.Compound), Is.EqualTo(b.Sentences.Select(s => s.Compound)));
     }
+
+    [Test]
+    public void WithoutSentencesTheWholeTextIsScored()
+    {
+        var nlp = new TextLens.Pipeline().Add(new SentimentAnalyzer());
+        var doc = nlp.Process("The ceasefire collapsed and fighting resumed");
+        Assert.Multiple(() =>
+        {
+            Assert.That(doc.Sentiment!.Sentences, Is.Empty);
+            Assert.That(doc.Sentiment.Document.Label, Is.EqualTo(SentimentLabel.Negative));
+            Assert.That(doc.Sentiment.Document.Contributions.Select(c => c.Text), Is.EqualTo(new[] { "ceasefire", "collapsed", "fighting" }));
+        });
+    }
 }
