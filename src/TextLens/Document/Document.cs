@@ -107,11 +107,26 @@ public sealed class Document
         return lo;
     }
 
-    /// <summary>Writes the document as JSON in the TextLens evaluation schema (sentences, entities, stance cues).</summary>
+    /// <summary>
+    /// Writes the document as JSON in the TextLens evaluation schema (<c>id</c>, <c>source</c>, <c>text_file</c>,
+    /// <c>sentences</c>, <c>entities</c>, <c>stance_cues</c>), plus extra fields that <see cref="FromJson"/> reads back:
+    /// the text, tokens with tags and lemmas, paragraphs, token ranges, cue details and sentiment scores with their explanations.
+    /// </summary>
     /// <param name="source">Where the text came from (an address, a path); written as <c>source</c>.</param>
     /// <param name="textFile">Path of the text file, written as <c>text_file</c>; defaults to <c>texts/{Id}.txt</c>.</param>
     /// <returns>Indented JSON.</returns>
     public string ToJson(string? source = null, string? textFile = null) => Output.DocumentJson.ToJson(this, source, textFile);
+
+    /// <summary>
+    /// Rebuilds a frozen document from the JSON that <see cref="ToJson"/> wrote: text, tokens (with tags and
+    /// lemmas), sentences, paragraphs, entities, stance cues and sentiment scores.
+    /// </summary>
+    /// <param name="json">JSON written by <see cref="ToJson"/>.</param>
+    /// <returns>A frozen document equal to the one that was written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The JSON is malformed, lacks the text or tokens (evaluation-only JSON), or has
+    /// offsets, labels or types that do not fit; the message names the problem.</exception>
+    public static Document FromJson(string json) => Output.DocumentJson.FromJson(json);
 
     /// <inheritdoc/>
     public override string ToString() => $"Document {Id}: {_tokens.Length} tokens, {_sentences.Length} sentences";

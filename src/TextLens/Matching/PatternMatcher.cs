@@ -218,16 +218,24 @@ public sealed class PatternMatcher
     public static List<PatternMatch> SelectLongest(IEnumerable<PatternMatch> matches)
     {
         ArgumentNullException.ThrowIfNull(matches);
-        var sorted = matches.OrderByDescending(m => m.Length).ThenBy(m => m.TokenStart).ThenBy(m => m.PatternIndex).ToList();
+        var sorted = matches.ToArray();
+        if (sorted.Length <= 1) return [.. sorted];
+        Array.Sort(sorted, static (a, b) =>
+            a.Length != b.Length ? b.Length.CompareTo(a.Length) :
+            a.TokenStart != b.TokenStart ? a.TokenStart.CompareTo(b.TokenStart) : a.PatternIndex.CompareTo(b.PatternIndex));
+        int lo = int.MaxValue, hi = int.MinValue;
+        foreach (var m in sorted) { lo = Math.Min(lo, m.TokenStart); hi = Math.Max(hi, m.TokenEnd); }
+        var taken = new bool[hi - lo];
         var kept = new List<PatternMatch>();
         foreach (var m in sorted)
         {
-            bool overlaps = false;
-            foreach (var k in kept)
-                if (m.TokenStart < k.TokenEnd && k.TokenStart < m.TokenEnd) { overlaps = true; break; }
-            if (!overlaps) kept.Add(m);
+            bool free = true;
+            for (int t = m.TokenStart; t < m.TokenEnd; t++) if (taken[t - lo]) { free = false; break; }
+            if (!free) continue;
+            for (int t = m.TokenStart; t < m.TokenEnd; t++) taken[t - lo] = true;
+            kept.Add(m);
         }
-        kept.Sort((a, b) => a.TokenStart != b.TokenStart ? a.TokenStart.CompareTo(b.TokenStart) : a.PatternIndex.CompareTo(b.PatternIndex));
+        kept.Sort(static (a, b) => a.TokenStart != b.TokenStart ? a.TokenStart.CompareTo(b.TokenStart) : a.PatternIndex.CompareTo(b.PatternIndex));
         return kept;
     }
 

@@ -10,6 +10,12 @@ internal readonly struct ClauseAnalyzer
     private readonly TokenData[] _tokens;
     private readonly bool _tagged;
 
+    /// <summary>The furthest (in tokens) any clause search looks; clauses are rarely longer.</summary>
+    public const int Window = 60;
+
+    /// <summary>At most this many reported-speech frames per sentence (a bound for hostile input).</summary>
+    public const int MaxFrames = 16;
+
     public ClauseAnalyzer(Document doc)
     {
         _doc = doc;
@@ -58,6 +64,7 @@ internal readonly struct ClauseAnalyzer
     /// <summary>Index just after the last boundary before <paramref name="i"/>, not before <paramref name="floor"/>.</summary>
     public int SegmentStart(int floor, int i)
     {
+        floor = Math.Max(floor, i - Window); // bounded look-back keeps hostile run-on sentences linear
         for (int j = i - 1; j >= floor; j--)
             if (IsBoundary(j)) return j + 1;
         return floor;
@@ -66,6 +73,7 @@ internal readonly struct ClauseAnalyzer
     /// <summary>Index of the first boundary at or after <paramref name="i"/>, or <paramref name="ceiling"/>.</summary>
     public int SegmentEnd(int i, int ceiling)
     {
+        ceiling = Math.Min(ceiling, i + Window);
         for (int j = i; j < ceiling; j++)
             if (IsBoundary(j)) return j;
         return ceiling;
@@ -165,6 +173,7 @@ internal readonly struct ClauseAnalyzer
         while (e > floor && (StanceWords.VerbGroupAdverbs.Contains(_doc, e - 1) || StanceWords.Auxiliaries.Contains(_doc, e - 1) && !IsPronoun(e - 1))) e--;
         if (e <= floor) return null;
         int s = e;
+        floor = Math.Max(floor, e - 12);
         while (s > floor)
         {
             int j = s - 1;
@@ -217,7 +226,7 @@ internal readonly struct ClauseAnalyzer
     /// <summary>Reported-speech frames of a sentence: "According to X, …", "As X said, …", "X said that …", "…, X said.", "In X, this is seen as …".</summary>
     public void Frames(int sentenceStart, int sentenceEnd, List<Frame> frames)
     {
-        for (int i = sentenceStart; i < sentenceEnd; i++)
+        for (int i = sentenceStart; i < sentenceEnd && frames.Count < MaxFrames; i++)
         {
             var low = Lower(i);
             if (low.SequenceEqual("according") && i + 1 < sentenceEnd && Lower(i + 1).SequenceEqual("to"))
@@ -244,7 +253,7 @@ internal readonly struct ClauseAnalyzer
                 var np = NounPhraseAt(i + 1, sentenceEnd);
                 if (np is { } r && r.End < sentenceEnd && IsPunctBoundary(r.End))
                 {
-                    for (int v = r.End + 1; v < sentenceEnd; v++)
+                    for (int v = r.End + 1; v < Math.Min(sentenceEnd, r.End + Window); v++)
                         if (StanceWords.PerceptionVerbs.Contains(_doc, v) && v > 0 && StanceWords.Auxiliaries.Contains(_doc, v - 1))
                         {
                             frames.Add(new Frame(r, r.End + 1, sentenceEnd));
@@ -265,6 +274,13 @@ internal readonly struct ClauseAnalyzer
                 int after = i + 1;
                 while (after < sentenceEnd && IsPunct(after) && !IsPunctBoundary(after)) after++;
                 bool atEnd = after >= sentenceEnd || (after == sentenceEnd - 1 && IsPunct(after));
+                // '"…," the minister told reporters.' / '…, officials said on Monday.': a speaker after a comma or quote, few words left
+                if (!atEnd && r.Start > sentenceStart && IsPunct(r.Start - 1) && sentenceEnd - after <= 5 && !Lower(after).SequenceEqual("that"))
+                {
+                    bool clauseAfter = false;
+                    for (int q = after; q < sentenceEnd; q++) if (IsBoundary(q) && !IsPunct(q)) { clauseAfter = true; break; }
+                    atEnd = !clauseAfter;
+                }
                 bool thatFollows = i + 1 < sentenceEnd && Lower(i + 1).SequenceEqual("that");
                 if (atEnd)
                 {
@@ -272,7 +288,13 @@ internal readonly struct ClauseAnalyzer
                     if (r.Start > sentenceStart && IsPunct(r.Start - 1)) frames.Add(new Frame(r, sentenceStart, r.Start));
                 }
                 else if (thatFollows || !StanceWords.AmbiguousReportingVerbs.Contains(_doc, i))
-                    frames.Add(new Frame(r, i + 1, sentenceEnd));
+                {
+                    // the report ends where the writer comments on it: "…, which would be a serious setback"
+                    int scopeEnd = sentenceEnd;
+                    for (int q = i + 1; q + 1 < Math.Min(sentenceEnd, i + Window); q++)
+                        if (IsPunctBoundary(q) && Lower(q + 1).SequenceEqual("which")) { scopeEnd = q; break; }
+                    frames.Add(new Frame(r, i + 1, scopeEnd));
+                }
             }
         }
     }
@@ -319,7 +341,8 @@ internal readonly struct ClauseAnalyzer
         {
             if (ent.TokenEnd <= s) continue;
             if (ent.TokenStart >= e) break;
-            if (ent.Label == EntityLabel.Person && ent.TokenStart >= s && ent.TokenEnd <= e && !ContainsAnd(np))
+            if (ent.Label == EntityLabel.Person && ent.TokenStart >= s && ent.TokenEnd <= e && !ContainsAnd(np) &&
+                !(ent.TokenEnd - ent.TokenStart > 1 && StanceWords.PlaceFirstWords.Contains(_doc, ent.TokenStart)))
                 return new Range(ent.TokenEnd - 1, ent.TokenEnd);
         }
         // titles are not part of a name: "Serbian President Aleksandar Vucic" -> "Aleksandar Vucic"

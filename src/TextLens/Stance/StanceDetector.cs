@@ -136,10 +136,14 @@ public sealed class StanceDetector : IPipelineComponent
             for (int i = first; i < cues.Count; i++)
             {
                 var c = cues[i];
-                if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment)
+                if (IsActorCue(document, c))
                 {
                     var subject = clause.Subject(sStart, c.Start);
-                    if (subject is { } r && clause.IsFirstPerson(r)) { c.Holder = StanceCue.Author; }
+                    if (subject is { } r && clause.IsFirstPerson(r))
+                    {
+                        // "We will never accept this," the minister said: the speaker, else the author
+                        if (!SetFromFrame(document, clause, frames, ref c)) { c.Holder = StanceCue.Author; c.HolderRange = null; }
+                    }
                     else if (subject is { } p && (clause.IsThirdPersonPronoun(p) || clause.IsReferentialIt(p)))
                     {
                         // a pronoun refers to the speaker ("the army says it is willing"), the sentence's subject
@@ -165,7 +169,7 @@ public sealed class StanceDetector : IPipelineComponent
             for (int i = first; i < cues.Count; i++)
             {
                 var c = cues[i];
-                if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment) continue;
+                if (IsActorCue(document, c)) continue;
                 if (c.Type == StanceCueType.Condition && c.Link >= 0)
                 {
                     c.Holder = cues[c.Link].Holder;
@@ -174,7 +178,7 @@ public sealed class StanceDetector : IPipelineComponent
                 else if (!SetFromFrame(document, clause, frames, ref c) && c.Type != StanceCueType.Condition)
                 {
                     // an epistemic cue inside an actor's clause ("Baku seeks to remove ambiguity that might …")
-                    for (int j = i - 1; j >= first; j--)
+                    for (int j = i - 1; j >= first && c.Start - cues[j].Start <= ClauseAnalyzer.Window; j--)
                     {
                         var a = cues[j];
                         if (a.Type is not (StanceCueType.Refusal or StanceCueType.Commitment) || a.End > c.Start) continue;
@@ -298,9 +302,9 @@ public sealed class StanceDetector : IPipelineComponent
     private static bool NegativeBefore(Document doc, ClauseAnalyzer clause, List<Candidate> cues, int first, int index, int sentenceStart)
     {
         var c = cues[index];
-        for (int j = first; j < index; j++)
+        for (int j = index - 1; j >= first && c.Start - cues[j].Start <= ClauseAnalyzer.Window; j--)
             if (cues[j].Type == StanceCueType.Refusal && cues[j].End <= c.Start) return true;
-        for (int i = c.Start - 1; i >= sentenceStart; i--)
+        for (int i = c.Start - 1; i >= Math.Max(sentenceStart, c.Start - ClauseAnalyzer.Window); i--)
         {
             var t = doc.TokenStore[i];
             var low = doc.LowerText.AsSpan(t.Start, t.Length);
@@ -318,25 +322,42 @@ public sealed class StanceDetector : IPipelineComponent
         {
             if (clause.IsPunctBoundary(e) || doc.TokenStore[e].Kind == TokenKind.Punctuation && IsLower(doc, e, ".")) break;
             if (StanceWords.TargetStops.Contains(doc, e) && e > from) break;
-            bool cueStarts = false;
-            for (int j = first; j < cues.Count; j++)
-                if (cues[j].Type == StanceCueType.Condition && cues[j].Start == e) { cueStarts = true; break; }
-            if (cueStarts) break;
+            if (IsConditionStart(cues, first, e)) break;
             e++;
         }
         return e > from ? new ClauseAnalyzer.Range(from, e) : null;
+    }
+
+    /// <summary>Is a condition cue starting at token <paramref name="token"/>? (binary search: cues of a sentence are ordered by start)</summary>
+    private static bool IsConditionStart(List<Candidate> cues, int first, int token)
+    {
+        int lo = first, hi = cues.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int s = cues[mid].Start;
+            if (s < token) lo = mid + 1;
+            else if (s > token) hi = mid - 1;
+            else return cues[mid].Type == StanceCueType.Condition;
+        }
+        return false;
     }
 
     /// <summary>The cue a condition conditions: the nearest refusal, commitment or obligation before it in the sentence, else the first after it.</summary>
     private static int LinkOf(List<Candidate> cues, int first, int index, ClauseAnalyzer clause, int sentenceStart)
     {
         var c = cues[index];
-        for (int j = index - 1; j >= first; j--)
+        for (int j = index - 1; j >= first && c.Start - cues[j].Start <= ClauseAnalyzer.Window; j--)
             if (cues[j].Type is StanceCueType.Refusal or StanceCueType.Commitment or StanceCueType.Deontic && cues[j].End <= c.Start) return j;
-        for (int j = index + 1; j < cues.Count; j++)
+        for (int j = index + 1; j < cues.Count && cues[j].Start - c.End <= ClauseAnalyzer.Window; j++)
             if (cues[j].Type is StanceCueType.Refusal or StanceCueType.Commitment or StanceCueType.Deontic) return j;
         return -1;
     }
+
+    /// <summary>Refusals, commitments and imposed obligations ("urged") belong to the clause's subject.</summary>
+    private static bool IsActorCue(Document doc, in Candidate c) =>
+        c.Type is StanceCueType.Refusal or StanceCueType.Commitment ||
+        c.Type == StanceCueType.Deontic && StanceWords.DemandVerbs.Contains(doc, c.Start);
 
     private static void SetHolder(Document doc, ClauseAnalyzer clause, ref Candidate c, ClauseAnalyzer.Range np)
     {

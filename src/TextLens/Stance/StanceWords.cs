@@ -46,11 +46,17 @@ internal static class StanceWords
         "reiterates declared declares announced announces told tells asserted asserts maintained maintains observed observes " +
         "explained explains believes believe thinks think acknowledged acknowledges admitted admits wrote writes contended " +
         "contends pointed points recalled recalls replied replies countered counters noted cautioned cautions predicted predicts " +
-        "concluded concludes estimated estimates opined opines");
+        "concluded concludes estimated estimates opined opines fear fears feared worry worries worried expect expects " +
+        "suspect suspects doubt doubts assume assumes signalled signaled");
 
     /// <summary>Reporting verbs that are also plural nouns ("member states", "claims").</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousReportingVerbs = Set(
         "states notes claims remarks points estimates replies counters recalls warns adds writes says tells concludes");
+
+    /// <summary>Verbs of demanding: an obligation the subject imposes ("the UN urged Israel to …").</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemandVerbs = Set(
+        "urge urges urged urging demand demands demanded demanding oblige obliges obliged compel compels compelled insist insists insisted " +
+        "call calls called calling recommend recommends recommended");
 
     /// <summary>Perception verbs in "In Baku, this is seen as …".</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerceptionVerbs = Set(

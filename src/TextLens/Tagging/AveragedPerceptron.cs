@@ -32,9 +32,13 @@ internal sealed class AveragedPerceptron
     private struct Slot
     {
         public ulong Key;
-        public int Start;
-        public int Count;
+        public int Start;      // first cell in _frozenCells
+        public ushort Count;   // cells in the row; 0 = empty slot
+        public ushort Dense;   // 1 + index of the row's dense copy in _dense, or 0 when the row is only sparse
     }
+
+    /// <summary>Rows with at least this many weights are also kept dense and added with SIMD (bias, tag and shape features).</summary>
+    private const int DenseMinCount = 12;
 
     // ---- training state (null once frozen) ----
     private Dictionary<ulong, int>? _featureIds;
@@ -51,6 +55,7 @@ internal sealed class AveragedPerceptron
     // ---- frozen state ----
     private Slot[] _slots = [];
     private Cell[] _frozenCells = [];
+    private float[] _dense = [];
     private int _mask;
 
     /// <summary>Creates an empty, trainable model.</summary>
@@ -97,12 +102,12 @@ internal sealed class AveragedPerceptron
         else ScoreTraining(features, scores);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ScoreFrozen(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var slots = _slots;
         var cells = _frozenCells;
         int mask = _mask;
+        int classes = ClassCount;
         ref float s0 = ref MemoryMarshal.GetReference(scores);
         foreach (ulong key in features)
         {
@@ -113,6 +118,11 @@ internal sealed class AveragedPerceptron
                 if (slot.Count == 0) break;
                 if (slot.Key == key)
                 {
+                    if (slot.Dense != 0)
+                    {
+                        AddDense(_dense.AsSpan((slot.Dense - 1) * classes, classes), scores);
+                        break;
+                    }
                     int end = slot.Start + slot.Count;
                     for (int c = slot.Start; c < end; c++)
                     {
@@ -124,6 +134,19 @@ internal sealed class AveragedPerceptron
                 i = (i + 1) & mask;
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddDense(ReadOnlySpan<float> row, Span<float> scores)
+    {
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            int w = System.Numerics.Vector<float>.Count;
+            for (; i + w <= row.Length; i += w)
+                (new System.Numerics.Vector<float>(row[i..]) + new System.Numerics.Vector<float>(scores[i..])).CopyTo(scores[i..]);
+        }
+        for (; i < row.Length; i++) scores[i] += row[i];
     }
 
     private void ScoreTraining(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -287,6 +310,21 @@ internal sealed class AveragedPerceptron
             slots[i] = new Slot { Key = key, Start = at, Count = counts[f] };
             at += counts[f];
         }
+        // Dense copies of the long rows, in slot order (deterministic).
+        int denseRows = 0;
+        foreach (ref readonly Slot slot in slots.AsSpan())
+            if (slot.Count >= DenseMinCount && denseRows < ushort.MaxValue - 1) denseRows++;
+        var dense = new float[denseRows * ClassCount];
+        int row = 0;
+        for (int i = 0; i < slots.Length && row < denseRows; i++)
+        {
+            ref Slot slot = ref slots[i];
+            if (slot.Count < DenseMinCount) continue;
+            var target = dense.AsSpan(row * ClassCount, ClassCount);
+            for (int c = slot.Start; c < slot.Start + slot.Count; c++) target[cells[c].Class] += cells[c].Weight;
+            slot.Dense = (ushort)++row;
+        }
+        _dense = dense;
         _featureIds = null;
         _head = _next = _stamp = [];
         _cls = [];
@@ -296,6 +334,28 @@ internal sealed class AveragedPerceptron
         _frozenCells = cells;
         _mask = mask;
         _features = keys.Length;
+    }
+
+    /// <summary>A frozen copy without the weights whose magnitude is below <paramref name="minAbsWeight"/> (smaller and faster).</summary>
+    public AveragedPerceptron Pruned(float minAbsWeight)
+    {
+        if (!IsFrozen) throw new InvalidOperationException("Average the perceptron before pruning it.");
+        var keys = new List<ulong>();
+        var counts = new List<ushort>();
+        var cells = new List<Cell>();
+        foreach (ref readonly Slot slot in _slots.AsSpan())
+        {
+            if (slot.Count == 0) continue;
+            int before = cells.Count;
+            for (int c = slot.Start; c < slot.Start + slot.Count; c++)
+                if (Math.Abs(_frozenCells[c].Weight) >= minAbsWeight) cells.Add(_frozenCells[c]);
+            if (cells.Count == before) continue;
+            keys.Add(slot.Key);
+            counts.Add((ushort)(cells.Count - before));
+        }
+        var p = new AveragedPerceptron(ClassCount, [], [], 0) { _featureIds = new Dictionary<ulong, int>(), _instances = _instances };
+        p.Freeze(keys.ToArray(), counts.ToArray(), cells.ToArray());
+        return p;
     }
 
     private void EnsureTrainable()

@@ -13,13 +13,20 @@ namespace TextLens.Tagging;
 /// </summary>
 internal sealed class LemmaTable
 {
-    private readonly FrozenDictionary<ulong, string> _exceptions;
-    private readonly FrozenSet<ulong> _known;
+    private readonly U64Map<string> _exceptions;
+    private readonly U64Map<byte> _known;
 
     public LemmaTable(IReadOnlyDictionary<ulong, string> exceptions, IEnumerable<ulong> knownLemmas)
     {
-        _exceptions = exceptions.ToFrozenDictionary();
-        _known = knownLemmas.ToFrozenSet();
+        _exceptions = new U64Map<string>(exceptions);
+        var known = knownLemmas.Distinct().Order().ToArray();
+        _known = new U64Map<byte>(known, new byte[known.Length]);
+    }
+
+    private LemmaTable(U64Map<string> exceptions, U64Map<byte> known)
+    {
+        _exceptions = exceptions;
+        _known = known;
     }
 
     public static LemmaTable Empty { get; } = new(new Dictionary<ulong, string>(), []);
@@ -33,18 +40,18 @@ internal sealed class LemmaTable
     public bool TryGetException(UPos pos, ReadOnlySpan<char> lower, out string lemma) =>
         _exceptions.TryGetValue(Key(pos, lower), out lemma!);
 
-    public bool IsKnown(ReadOnlySpan<char> lemmaLower) => _known.Contains(KnownKey(lemmaLower));
+    public bool IsKnown(ReadOnlySpan<char> lemmaLower) => _known.ContainsKey(KnownKey(lemmaLower));
 
     public void Write(ModelWriter w)
     {
-        var strings = _exceptions.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var pairs = _exceptions.Pairs().ToArray();
+        var strings = pairs.Select(p => p.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < strings.Length; i++) index[strings[i]] = i;
-        var pairs = _exceptions.OrderBy(p => p.Key).ToArray();
         w.WriteStrings(strings);
         w.WriteArray<ulong>(pairs.Select(p => p.Key).ToArray());
         w.WriteArray<int>(pairs.Select(p => index[p.Value]).ToArray());
-        w.WriteArray<ulong>(_known.Order().ToArray());
+        w.WriteArray<ulong>(_known.Pairs().Select(p => p.Key).ToArray());
     }
 
     public static LemmaTable Read(ModelReader r)
@@ -56,13 +63,14 @@ internal sealed class LemmaTable
         var known = r.ReadArray<ulong>();
         r.EnsureEnd();
         if (keys.Length != refs.Length) throw r.Error("exception keys and lemmas differ in number");
-        var map = new Dictionary<ulong, string>(keys.Length);
+        var values = new string[keys.Length];
         for (int i = 0; i < keys.Length; i++)
         {
             if ((uint)refs[i] >= (uint)strings.Length) throw r.Error($"lemma index {refs[i]} out of range");
-            if (!map.TryAdd(keys[i], strings[refs[i]])) throw r.Error("duplicate exception key");
+            values[i] = strings[refs[i]];
         }
-        return new LemmaTable(map, known);
+        try { return new LemmaTable(new U64Map<string>(keys, values), new U64Map<byte>(known, new byte[known.Length])); }
+        catch (ArgumentException) { throw r.Error("duplicate lemma key"); }
     }
 }
 

@@ -5,7 +5,7 @@ namespace TextLens;
 /// <summary>
 /// Lemmatizer (pipeline component <c>lemmatizer</c>): POS-aware suffix rules plus exception tables learnt from
 /// UD English-EWT (<c>went</c> → <c>go</c>, <c>children</c> → <c>child</c>, <c>better</c>/ADJ → <c>good</c>).
-/// Runs after the <see cref="PosTagger"/> and uses its tags; without tags it treats every word as a noun-or-other.
+/// Runs after the <see cref="PosTagger"/> and uses its tags; on an untagged document every lemma is the lower-case form.
 /// Lemma strings are interned: lemmatising known words allocates nothing. Thread-safe.
 /// </summary>
 public sealed class Lemmatizer : IPipelineComponent

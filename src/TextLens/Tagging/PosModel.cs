@@ -12,8 +12,8 @@ internal sealed class PosModel
     public const string Kind = "pos";
     public const int KindVersion = 1;
 
-    public PosModel(string[] labels, AveragedPerceptron weights, FrozenDictionary<ulong, int> fixedTags,
-        FrozenDictionary<ulong, ulong> ambiguity, LemmaTable lemmas, IReadOnlyDictionary<string, string> metadata, WordLexicon? lexicon = null)
+    public PosModel(string[] labels, AveragedPerceptron weights, U64Map<int> fixedTags,
+        U64Map<ulong> ambiguity, LemmaTable lemmas, IReadOnlyDictionary<string, string> metadata, WordLexicon? lexicon = null)
     {
         Lexicon = lexicon ?? WordLexicon.Empty;
         if (weights.ClassCount != labels.Length) throw new ArgumentException("Label count and class count differ.");
@@ -41,8 +41,8 @@ internal sealed class PosModel
 
     /// <summary>Second-pass weights that also see the first pass's tags to the right (stacking), or null.</summary>
     public AveragedPerceptron? Second { get; init; }
-    public FrozenDictionary<ulong, int> FixedTags { get; }
-    public FrozenDictionary<ulong, ulong> Ambiguity { get; }
+    public U64Map<int> FixedTags { get; }
+    public U64Map<ulong> Ambiguity { get; }
     public LemmaTable Lemmas { get; }
     public WordLexicon Lexicon { get; }
     public IReadOnlyDictionary<string, string> Metadata { get; }
@@ -123,11 +123,11 @@ internal sealed class PosModel
         if (Second is not null) Second.Write(f.AddSection("weights2"));
         f.Metadata["stacked"] = Second is null ? "false" : "true";
         var fw = f.AddSection("tagdict");
-        var fixedPairs = FixedTags.OrderBy(p => p.Key).ToArray();
+        var fixedPairs = FixedTags.Pairs().ToArray();
         fw.WriteArray<ulong>(fixedPairs.Select(p => p.Key).ToArray());
         fw.WriteArray<ushort>(fixedPairs.Select(p => (ushort)p.Value).ToArray());
         var aw = f.AddSection("ambiguity");
-        var ambPairs = Ambiguity.OrderBy(p => p.Key).ToArray();
+        var ambPairs = Ambiguity.Pairs().ToArray();
         aw.WriteArray<ulong>(ambPairs.Select(p => p.Key).ToArray());
         aw.WriteArray<ulong>(ambPairs.Select(p => p.Value).ToArray());
         Lemmas.Write(f.AddSection("lemmas"));
@@ -158,25 +158,28 @@ internal sealed class PosModel
         var fixedLabels = tr.ReadArray<ushort>();
         tr.EnsureEnd();
         if (fixedKeys.Length != fixedLabels.Length) throw tr.Error("key and tag counts differ");
-        var fixedTags = new Dictionary<ulong, int>(fixedKeys.Length);
+        var fixedValues = new int[fixedKeys.Length];
         for (int i = 0; i < fixedKeys.Length; i++)
         {
             if (fixedLabels[i] >= labels.Length) throw tr.Error($"tag index {fixedLabels[i]} out of range");
-            if (!fixedTags.TryAdd(fixedKeys[i], fixedLabels[i])) throw tr.Error("duplicate key");
+            fixedValues[i] = fixedLabels[i];
         }
+        U64Map<int> fixedTags;
+        try { fixedTags = new U64Map<int>(fixedKeys, fixedValues); }
+        catch (ArgumentException) { throw tr.Error("duplicate key"); }
         var ar = f.Section("ambiguity");
         var ambKeys = ar.ReadArray<ulong>();
         var ambValues = ar.ReadArray<ulong>();
         ar.EnsureEnd();
         if (ambKeys.Length != ambValues.Length) throw ar.Error("key and value counts differ");
-        var amb = new Dictionary<ulong, ulong>(ambKeys.Length);
-        for (int i = 0; i < ambKeys.Length; i++)
-            if (!amb.TryAdd(ambKeys[i], ambValues[i])) throw ar.Error("duplicate key");
+        U64Map<ulong> amb;
+        try { amb = new U64Map<ulong>(ambKeys, ambValues); }
+        catch (ArgumentException) { throw ar.Error("duplicate key"); }
         var lemmas = LemmaTable.Read(f.Section("lemmas"));
         var lexicon = WordLexicon.Read(f.Section("lexicon"));
         try
         {
-            return new PosModel(labels, weights, fixedTags.ToFrozenDictionary(), amb.ToFrozenDictionary(), lemmas, f.Metadata, lexicon) { Second = second };
+            return new PosModel(labels, weights, fixedTags, amb, lemmas, f.Metadata, lexicon) { Second = second };
         }
         catch (ArgumentException e)
         {

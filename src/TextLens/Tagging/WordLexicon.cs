@@ -14,9 +14,11 @@ internal sealed class WordLexicon
     public const byte Noun = 1, Verb = 2, Adj = 4, Adv = 8;
     private const int InflectedShift = 4;
 
-    private readonly FrozenDictionary<ulong, byte> _entries;
+    private readonly U64Map<byte> _entries;
 
-    public WordLexicon(IReadOnlyDictionary<ulong, byte> entries) => _entries = entries.ToFrozenDictionary();
+    public WordLexicon(IReadOnlyDictionary<ulong, byte> entries) => _entries = new U64Map<byte>(entries);
+
+    private WordLexicon(U64Map<byte> entries) => _entries = entries;
 
     public static WordLexicon Empty { get; } = new(new Dictionary<ulong, byte>());
 
@@ -104,7 +106,7 @@ internal sealed class WordLexicon
 
     public void Write(ModelWriter w)
     {
-        var pairs = _entries.OrderBy(p => p.Key).ToArray();
+        var pairs = _entries.Pairs().ToArray();
         w.WriteArray<ulong>(pairs.Select(p => p.Key).ToArray());
         w.WriteArray<byte>(pairs.Select(p => p.Value).ToArray());
     }
@@ -115,9 +117,7 @@ internal sealed class WordLexicon
         var masks = r.ReadArray<byte>();
         r.EnsureEnd();
         if (keys.Length != masks.Length) throw r.Error("lexicon keys and masks differ in number");
-        var map = new Dictionary<ulong, byte>(keys.Length);
-        for (int i = 0; i < keys.Length; i++)
-            if (!map.TryAdd(keys[i], masks[i])) throw r.Error("duplicate lexicon key");
-        return new WordLexicon(map);
+        try { return new WordLexicon(new U64Map<byte>(keys, masks)); }
+        catch (ArgumentException) { throw r.Error("duplicate lexicon key"); }
     }
 }

@@ -115,10 +115,89 @@ public static class Commentaries
                 new("CONDITION", "provided that", "Taipei"),
                 new("REFUSAL", "refuses to renounce", "China"),
                 new("COMMITMENT", "is committed to", "Washington"),
+                new("HEDGE", "In our view", "author"),
                 new("DEONTIC", "need to", "author"),
                 new("BOOSTER", "certainly", "author"),
                 new("ATTITUDE", "Regrettably", "author"),
                 new("HEDGE", "probably", "author"),
+            ]),
+        new("climate",
+            "\"We will never accept a phase-out of coal,\" the Indian environment minister told reporters. New Delhi argues that " +
+            "rich countries must first honour their finance pledges. The European Commission, by contrast, has vowed to cut emissions " +
+            "by 90 percent. Such targets are arguably unrealistic without carbon capture. Surprisingly, China has signalled its " +
+            "readiness to join a methane agreement. Developing states are unlikely to sign unless adaptation funding doubles.",
+            [
+                new("REFUSAL", "will never accept", "the Indian environment minister"),
+                new("DEONTIC", "must", "New Delhi"),
+                new("COMMITMENT", "vowed to", "European Commission"),
+                new("HEDGE", "arguably", "author"),
+                new("ATTITUDE", "Surprisingly", "author"),
+                new("COMMITMENT", "readiness to", "China"),
+                new("HEDGE", "unlikely", "author"),
+                new("CONDITION", "unless", "author"),
+            ]),
+        new("trade",
+            "Ankara's refusal to lift the tariffs has angered Brussels. The Turkish trade ministry insists on reciprocity, and it will " +
+            "not budge before the customs union is modernised. Perhaps a compromise could be found at the next summit. Obviously, both " +
+            "economies would benefit from a deal. Washington, meanwhile, plans to impose new duties in June. Exporters fear that the " +
+            "dispute may escalate, which would be a serious setback for the region.",
+            [
+                new("REFUSAL", "refusal", "Ankara"),
+                new("COMMITMENT", "insists on", "The Turkish trade ministry"),
+                new("REFUSAL", "will not budge", "The Turkish trade ministry"),
+                new("CONDITION", "before", "The Turkish trade ministry"),
+                new("HEDGE", "Perhaps", "author"),
+                new("HEDGE", "could", "author"),
+                new("BOOSTER", "Obviously", "author"),
+                new("COMMITMENT", "plans to", "Washington"),
+                new("HEDGE", "may", "Exporters"),
+                new("ATTITUDE", "a serious setback", "author"),
+            ]),
+        new("gulf",
+            "Tehran has offered to resume nuclear talks in return for sanctions relief. Riyadh, however, remains sceptical, and it " +
+            "has declined to restore full diplomatic ties. According to a senior Saudi official, the kingdom wants to see concrete " +
+            "steps first. It is imperative that both capitals keep the Chinese-brokered channel open. There is little doubt that " +
+            "a collapse of the talks would embolden hardliners. Egypt, which has long opposed any regional arms race, could play " +
+            "a mediating role.",
+            [
+                new("COMMITMENT", "offered to", "Tehran"),
+                new("CONDITION", "in return for", "Tehran"),
+                new("REFUSAL", "declined to restore", "Riyadh"),
+                new("COMMITMENT", "wants to", "the kingdom"),
+                new("DEONTIC", "It is imperative that", "author"),
+                new("BOOSTER", "There is little doubt that", "author"),
+                new("REFUSAL", "opposed", "Egypt"),
+                new("HEDGE", "could", "author"),
+            ]),
+        new("venezuela",
+            "Caracas has repeatedly dismissed calls for new elections, and President Nicolas Maduro insisted on Sunday that he would " +
+            "not step down. The opposition, for its part, seeks to unify behind a single candidate. Washington could ease sanctions " +
+            "if the government releases political prisoners. It is far from clear whether Brazil and Colombia are willing to mediate. " +
+            "Frankly, the region cannot afford another wave of migration. Neighbouring governments ought to coordinate their response.",
+            [
+                new("REFUSAL", "dismissed", "Caracas"),
+                new("REFUSAL", "would not step", "Maduro"),
+                new("COMMITMENT", "seeks to", "The opposition"),
+                new("HEDGE", "could", "author"),
+                new("CONDITION", "if", "author"),
+                new("HEDGE", "far from clear", "author"),
+                new("COMMITMENT", "are willing to", "Brazil and Colombia"),
+                new("ATTITUDE", "Frankly", "author"),
+                new("DEONTIC", "ought to", "author"),
+            ]),
+        new("arctic",
+            "Norway has signalled that it is open to talks on fishing quotas, but Oslo refuses to reopen the Svalbard treaty. " +
+            "Russian officials claim that the treaty is outdated. This argument is unconvincing. Moscow will probably continue " +
+            "to test the limits of the regime. NATO allies must avoid an escalation, and they should invest in Arctic capabilities " +
+            "only if a clear strategy emerges.",
+            [
+                new("COMMITMENT", "is open to", "Norway"),
+                new("REFUSAL", "refuses to reopen", "Oslo"),
+                new("ATTITUDE", "unconvincing", "author"),
+                new("HEDGE", "probably", "author"),
+                new("DEONTIC", "must", "author"),
+                new("DEONTIC", "should", "author"),
+                new("CONDITION", "only if", "author"),
             ]),
         new("sudan",
             "We believe that the ceasefire is likely to collapse. The RSF has refused to withdraw from civilian areas, while the army says " +

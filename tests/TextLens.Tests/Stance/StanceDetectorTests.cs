@@ -158,4 +158,39 @@ public class StanceDetectorTests
         Assert.That(Nlp.Process("").StanceCues, Is.Empty);
         Assert.Throws<ArgumentNullException>(() => new StanceDetector().Detect(null!));
     }
+
+    [Test]
+    public void ReadmeExample()
+    {
+        var doc = Nlp.Process("Azerbaijan is not willing to sign a peace treaty until Armenia changes its constitution.");
+        Assert.That(doc.StanceCues.Select(c => (c.Type, c.Text, c.Holder, c.Target?.Text, c.LinkedCue)), Is.EqualTo(new (StanceCueType, string, string, string?, int?)[]
+        {
+            (StanceCueType.Refusal, "is not willing to sign", "Azerbaijan", "a peace treaty", null),
+            (StanceCueType.Condition, "until", "Azerbaijan", "Armenia changes its constitution", 0),
+        }));
+        Assert.That(StanceSummary.Of(doc).ToString(), Is.EqualTo("Azerbaijan: 1 refusal, 1 condition" + Environment.NewLine));
+    }
+
+    [Test]
+    public void DemandsBelongToTheirSubject()
+    {
+        var doc = Nlp.Process("The Security Council urged both parties to show restraint. Both parties should show restraint.");
+        Assert.That(doc.StanceCues.Select(c => (c.Type, c.Text, c.Holder)), Is.EqualTo(new[]
+        {
+            (StanceCueType.Deontic, "urged", "Security Council"),
+            (StanceCueType.Deontic, "should", "author"),
+        }));
+    }
+
+    [Test]
+    public void RunOnSentencesStayLinear()
+    {
+        // no sentence or clause boundaries, a cue on every other token: every search is bounded by a clause window
+        foreach (var unit in new[] { "Baku will sign ", "Analysts said that it may ", "according to as Tehran noted ", "a a a the ", "will not sign until " })
+        {
+            var text = string.Concat(Enumerable.Repeat(unit, 10_000));
+            var doc = new StanceDetector().Detect(new TextLens.Pipeline().Add(new SentenceSplitter()).Process(text).Tokens[0].Document);
+            Assert.That(doc, Is.Not.Null);
+        }
+    }
 }

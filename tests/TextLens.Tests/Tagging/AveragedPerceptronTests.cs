@@ -174,3 +174,21 @@ public class FeatureHashTests
         });
     }
 }
+
+public class U64MapTests
+{
+    [Test]
+    public void FindsEveryKeyAndRejectsDuplicates()
+    {
+        ulong[] keys = [.. Enumerable.Range(0, 1000).Select(i => FeatureHash.Of(i))];
+        int[] values = [.. Enumerable.Range(0, 1000)];
+        var map = new U64Map<int>(keys, values);
+        Assert.Multiple(() =>
+        {
+            Assert.That(keys.Select(k => map.TryGetValue(k, out int v) ? v : -1), Is.EqualTo(values));
+            Assert.That(map.ContainsKey(FeatureHash.Of(5000)), Is.False);
+            Assert.That(map.Pairs().Select(p => p.Key), Is.Ordered);
+            Assert.Throws<ArgumentException>(() => _ = new U64Map<int>([1UL, 1UL], [1, 2]));
+        });
+    }
+}
