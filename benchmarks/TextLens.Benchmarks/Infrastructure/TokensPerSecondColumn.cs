@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Reflection;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace TextLens.Benchmarks;
+
+/// <summary>
+/// A summary column "Tokens/s" = tokens per operation ÷ mean time per operation.
+/// Tokens per operation come from, in order: a <see cref="TokensPerOperationAttribute"/> on the method, then a
+/// parameter whose value is a <see cref="Corpus"/> (its token count), then the attribute on the class.
+/// Benchmarks with none of these (calibration, model load) show "-".
+/// </summary>
+public sealed class TokensPerSecondColumn : IColumn
+{
+    /// <summary>The shared instance (added to every config by <see cref="BenchConfig"/>).</summary>
+    public static readonly TokensPerSecondColumn Instance = new();
+
+    /// <inheritdoc/>
+    public string Id => nameof(TokensPerSecondColumn);
+
+    /// <inheritdoc/>
+    public string ColumnName => "Tokens/s";
+
+    /// <inheritdoc/>
+    public bool AlwaysShow => true;
+
+    /// <inheritdoc/>
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    /// <inheritdoc/>
+    public int PriorityInCategory => 0;
+
+    /// <inheritdoc/>
+    public bool IsNumeric => true;
+
+    /// <inheritdoc/>
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    /// <inheritdoc/>
+    public string Legend => "Tokens processed per second (tokens per operation / mean time per operation)";
+
+    /// <inheritdoc/>
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    /// <inheritdoc/>
+    public bool IsAvailable(Summary summary) => true;
+
+    /// <inheritdoc/>
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    /// <inheritdoc/>
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var tokens = TokensPerOperation(benchmarkCase);
+        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean; // nanoseconds per operation
+        if (tokens is null || mean is null or <= 0) return "-";
+        return (tokens.Value / (mean.Value / 1e9)).ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Tokens one operation of <paramref name="benchmarkCase"/> processes, or null when unknown.</summary>
+    public static long? TokensPerOperation(BenchmarkCase benchmarkCase)
+    {
+        var method = benchmarkCase.Descriptor.WorkloadMethod;
+        if (method.GetCustomAttribute<TokensPerOperationAttribute>() is { } onMethod) return onMethod.Resolve();
+        foreach (var p in benchmarkCase.Parameters.Items)
+            if (p.Value is Corpus corpus) return Corpora.TokenCount(corpus);
+        if (benchmarkCase.Descriptor.Type.GetCustomAttribute<TokensPerOperationAttribute>() is { } onType) return onType.Resolve();
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => ColumnName;
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TextLens.BenchGate;
+
+/// <summary>One benchmark in the committed baseline.</summary>
+public sealed class BaselineEntry
+{
+    /// <summary>BenchmarkDotNet's FullName.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Mean time per operation when the baseline was recorded (ns); informative only.</summary>
+    public double MeanNs { get; set; }
+
+    /// <summary>Mean ÷ calibration mean in the baseline run: what the gate compares.</summary>
+    public double Ratio { get; set; }
+
+    /// <summary>Allocated bytes per operation, if measured.</summary>
+    public long? AllocatedBytes { get; set; }
+
+    /// <summary>Per-benchmark override of the time threshold (e.g. 0.5 for a noisy multi-core benchmark); kept by updates.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TimeThreshold { get; set; }
+
+    /// <summary>Per-benchmark override of the allocation threshold; kept by updates.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? AllocThreshold { get; set; }
+}
+
+/// <summary>The committed baseline (<c>benchmarks/baseline.json</c>).</summary>
+public sealed class Baseline
+{
+    /// <summary>The file format version this tool writes and reads.</summary>
+    public const int CurrentSchema = 1;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>File format version.</summary>
+    public int Schema { get; set; } = CurrentSchema;
+
+    /// <summary>The commit the baseline was measured on.</summary>
+    public string Commit { get; set; } = "";
+
+    /// <summary>When it was measured (ISO 8601, UTC).</summary>
+    public string Date { get; set; } = "";
+
+    /// <summary>The machine it was measured on (informative; ratios make it portable).</summary>
+    public string? Machine { get; set; }
+
+    /// <summary>FullName of the calibration benchmark every ratio is relative to.</summary>
+    public string Calibration { get; set; } = GateOptions.DefaultCalibration;
+
+    /// <summary>The calibration benchmark's mean in the baseline run (ns).</summary>
+    public double CalibrationMeanNs { get; set; }
+
+    /// <summary>The benchmarks, sorted by name.</summary>
+    public List<BaselineEntry> Benchmarks { get; set; } = [];
+
+    /// <summary>Reads a baseline file.</summary>
+    /// <exception cref="InvalidDataException">The file is not a baseline this tool understands.</exception>
+    public static Baseline Load(string path)
+    {
+        Baseline? b;
+        try { b = JsonSerializer.Deserialize<Baseline>(File.ReadAllText(path), Json); }
+        catch (JsonException e) { throw new InvalidDataException($"{path}: not a valid baseline ({e.Message})", e); }
+        if (b is null) throw new InvalidDataException($"{path}: empty baseline.");
+        if (b.Schema != CurrentSchema) throw new InvalidDataException($"{path}: schema {b.Schema}, this tool reads schema {CurrentSchema}.");
+        if (b.Benchmarks.Count == 0) throw new InvalidDataException($"{path}: the baseline lists no benchmarks.");
+        if (b.Benchmarks.Any(e => string.IsNullOrEmpty(e.Name) || !(e.Ratio > 0))) throw new InvalidDataException($"{path}: an entry has no name or a non-positive ratio.");
+        return b;
+    }
+
+    /// <summary>Writes the baseline (indented JSON, benchmarks sorted by name).</summary>
+    public void Save(string path)
+    {
+        Benchmarks = Benchmarks.OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+    }
+
+    /// <summary>
+    /// Builds a baseline from a run. Per-benchmark threshold overrides of <paramref name="previous"/> are kept.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The run has problems, no calibration result, or failed benchmarks.</exception>
+    public static Baseline FromRun(BenchmarkRun run, string commit, DateTimeOffset date, string calibration = GateOptions.DefaultCalibration, Baseline? previous = null)
+    {
+        if (run.Problems.Count > 0) throw new InvalidOperationException("Cannot record a baseline from this run: " + string.Join(" ", run.Problems));
+        if (!run.Results.TryGetValue(calibration, out var cal) || cal.MeanNs is not double calMean)
+            throw new InvalidOperationException($"Cannot record a baseline: the run has no result for the calibration benchmark {calibration}.");
+        var failed = run.Results.Values.Where(r => r.MeanNs is null).Select(r => r.Name).ToList();
+        if (failed.Count > 0) throw new InvalidOperationException("Cannot record a baseline: these benchmarks failed: " + string.Join(", ", failed));
+        var old = previous?.Benchmarks.ToDictionary(e => e.Name, StringComparer.Ordinal) ?? [];
+        return new Baseline
+        {
+            Commit = commit,
+            Date = date.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            Machine = run.Machine,
+            Calibration = calibration,
+            CalibrationMeanNs = calMean,
+            Benchmarks = run.Results.Values
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => new BaselineEntry
+                {
+                    Name = r.Name,
+                    MeanNs = r.MeanNs!.Value,
+                    Ratio = r.MeanNs!.Value / calMean,
+                    AllocatedBytes = r.AllocatedBytes,
+                    TimeThreshold = old.GetValueOrDefault(r.Name)?.TimeThreshold,
+                    AllocThreshold = old.GetValueOrDefault(r.Name)?.AllocThreshold,
+                })
+                .ToList(),
+        };
+    }
+}
