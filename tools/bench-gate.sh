@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Benchmark regression gate (issue #8): runs the quick BenchmarkDotNet suite (in-process, short iterations,
+# JSON export) and compares every benchmark's mean ÷ the calibration benchmark's mean with
+# benchmarks/baseline.json. Writes benchmarks/results/summary.md. Exit 0 = passed, non-zero = failed.
+#
+#   tools/bench-gate.sh                      run the quick suite and compare (what .ci/run does)
+#   tools/bench-gate.sh --update-baseline    run the quick suite and record it as the new baseline (commit + date)
+#   options: --threshold 0.25 | 25%    time-ratio growth that fails (default 25%)
+#            --alloc-threshold 0.05    allocated-bytes growth that fails (default 5%, plus --alloc-slack 1024 bytes)
+#            --filter GLOB             run only these benchmarks (compare then reports the rest as missing)
+#            --results DIR             compare an existing BenchmarkDotNet artifacts folder instead of running
+#            --retries N               re-measure time regressions N times before failing (default 1)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+update=0 results="" retries=1 filter='*'
+gate_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --update-baseline) update=1 ;;
+    --threshold|--alloc-threshold|--alloc-slack) gate_args+=("$1" "${2:?$1 needs a value}"); shift ;;
+    --filter) filter="${2:?--filter needs a value}"; shift ;;
+    --results) results="${2:?--results needs a value}"; shift ;;
+    --retries) retries="${2:?--retries needs a value}"; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench-gate: unknown option $1 (see --help)" >&2; exit 3 ;;
+  esac
+  shift
+done
+
+baseline=benchmarks/baseline.json
+out=benchmarks/results
+mkdir -p "$out"
+
+echo "bench-gate: building (Release)"
+dotnet build benchmarks/TextLens.Benchmarks -c Release --nologo -v q "-clp:NoSummary;ErrorsOnly" || exit 2
+dotnet build tools/TextLens.BenchGate -c Release --nologo -v q "-clp:NoSummary;ErrorsOnly" || exit 2
+gate() { dotnet tools/TextLens.BenchGate/bin/Release/net10.0/TextLens.BenchGate.dll "$@"; }
+
+# run_suite DIR FILTER... : the quick suite into DIR; BenchmarkDotNet's chatter goes to DIR.log,
+# its GitHub-markdown tables (with the Tokens/s column) to the console.
+run_suite() {
+  local dir=$1; shift
+  rm -rf "$dir" "$dir.log"
+  local start=$SECONDS
+  echo "bench-gate: running the quick suite (--filter $*) into $dir"
+  dotnet run -c Release --no-build --project benchmarks/TextLens.Benchmarks -- \
+    --quick --artifacts "$dir" --filter "$@" > "$dir.log" 2>&1
+  local rc=$?
+  for md in "$dir"/results/*-report-github.md; do [ -f "$md" ] && { grep '^|' "$md"; echo; }; done
+  echo "bench-gate: suite finished in $((SECONDS - start)) s (exit $rc; log: $dir.log)"
+  if [ "$rc" -ne 0 ]; then tail -n 40 "$dir.log"; fi
+  return 0 # the gate itself decides: it checks that every expected result exists
+}
+
+if [ -z "$results" ]; then
+  results=$out/artifacts
+  run_suite "$results" "$filter"
+fi
+
+if [ "$update" -eq 1 ]; then
+  commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+  if [ -n "$(git status --porcelain -- . ':!benchmarks/baseline.json' ':!benchmarks/results' 2>/dev/null)" ]; then commit="$commit+dirty"; fi
+  gate update --results "$results" --baseline "$baseline" --commit "$commit" --summary "$out/summary.md" "${gate_args[@]}"
+  exit $?
+fi
+
+gate compare --results "$results" --baseline "$baseline" --summary "$out/summary.md" --retry-filters "$out/retry-filters.txt" "${gate_args[@]}"
+rc=$?
+runs=(--results "$results")
+attempt=0
+# Exit 1 = only time regressions: on a shared machine a burst of load can fake one, so re-measure just those
+# benchmarks (and the calibration) and keep each benchmark's best ratio. A real regression reproduces.
+while [ "$rc" -eq 1 ] && [ "$attempt" -lt "$retries" ]; do
+  attempt=$((attempt + 1))
+  mapfile -t filters < "$out/retry-filters.txt"
+  echo "bench-gate: time regression suspected; re-measuring (${attempt}/${retries}): ${filters[*]}"
+  run_suite "$out/artifacts-retry$attempt" "${filters[@]}"
+  runs+=(--results "$out/artifacts-retry$attempt")
+  gate compare "${runs[@]}" --baseline "$baseline" --summary "$out/summary.md" --retry-filters "$out/retry-filters.txt" "${gate_args[@]}"
+  rc=$?
+done
+exit "$rc"
