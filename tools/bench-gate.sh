@@ -9,12 +9,12 @@
 #            --alloc-threshold 0.05    allocated-bytes growth that fails (default 5%, plus --alloc-slack 1024 bytes)
 #            --filter GLOB             run only these benchmarks (compare then reports the rest as missing)
 #            --results DIR             compare an existing BenchmarkDotNet artifacts folder instead of running
-#            --retries N               re-measure time regressions N times before failing (default 1)
+#            --retries N               re-measure time regressions N times before failing (default 2)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-update=0 results="" retries=1 filter='*'
+update=0 results="" retries=2 filter='*'
 gate_args=()
 while [ $# -gt 0 ]; do
   case "$1" in

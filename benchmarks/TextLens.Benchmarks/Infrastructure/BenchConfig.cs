@@ -2,8 +2,10 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Filters;
 using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace TextLens.Benchmarks;
@@ -23,10 +25,20 @@ public static class BenchConfig
         .WithIterationTime(TimeInterval.FromMilliseconds(120))
         .WithId("Quick");
 
+    /// <summary>True when <paramref name="benchmarkCase"/> runs the <see cref="QuickJob"/>'s settings.</summary>
+    public static bool IsQuick(BenchmarkCase benchmarkCase)
+    {
+        var job = benchmarkCase.Job;
+        return job.Infrastructure.Toolchain is InProcessEmitToolchain
+            && job.Run.IterationCount == QuickJob.Run.IterationCount
+            && job.Run.WarmupCount == QuickJob.Run.WarmupCount
+            && job.Run.IterationTime == QuickJob.Run.IterationTime;
+    }
+
     /// <summary>
     /// The shared config: tokens/s column, memory diagnoser and the full JSON exporter (which the regression gate
     /// reads), on top of BenchmarkDotNet's defaults. With <paramref name="quick"/>, every benchmark runs the
-    /// <see cref="QuickJob"/> instead of the default job.
+    /// <see cref="QuickJob"/> only, whatever job attributes its class carries.
     /// </summary>
     public static IConfig Create(bool quick)
     {
@@ -35,7 +47,9 @@ public static class BenchConfig
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(JsonExporter.Full)
             .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
-        if (quick) config = config.AddJob(QuickJob.AsDefault());
+        // Quick: a class's own [ShortRunJob]/[SimpleJob] would add an out-of-process job to the CI run
+        // (BenchmarkDotNet unions attribute jobs with config jobs), so keep only cases running the quick job.
+        if (quick) config = config.AddJob(QuickJob).AddFilter(new SimpleFilter(IsQuick));
         return config;
     }
 }
