@@ -8,7 +8,7 @@
 #   options: --threshold 0.25 | 25%    time-ratio growth that fails (default 25%)
 #            --alloc-threshold 0.05    allocated-bytes growth that fails (default 5%, plus --alloc-slack 1024 bytes)
 #            --filter GLOB             run only these benchmarks (compare then reports the rest as missing)
-#            --results DIR             compare an existing BenchmarkDotNet artifacts folder instead of running
+#            --results DIR             compare (or record) an existing BenchmarkDotNet artifacts folder; runs nothing
 #            --retries N               re-measure time regressions N times before failing (default 2)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +57,8 @@ run_suite() {
 if [ -z "$results" ]; then
   results=$out/artifacts
   run_suite "$results" "$filter"
+else
+  retries=0 # comparing given results: never run benchmarks
 fi
 
 if [ "$update" -eq 1 ]; then
@@ -81,4 +83,16 @@ while [ "$rc" -eq 1 ] && [ "$attempt" -lt "$retries" ]; do
   gate compare "${runs[@]}" --baseline "$baseline" --summary "$out/summary.md" --retry-filters "$out/retry-filters.txt" "${gate_args[@]}"
   rc=$?
 done
+
+# For people: BenchmarkDotNet's own tables (mean, allocations, Tokens/s) under the gate's verdict.
+{
+  echo
+  echo "## BenchmarkDotNet tables (quick job; Tokens/s = tokens per operation ÷ mean)"
+  for dir in "${runs[@]}"; do
+    [ "$dir" = "--results" ] && continue
+    echo
+    echo "### $dir"
+    for md in "$dir"/results/*-report-github.md; do [ -f "$md" ] && { echo; grep '^|' "$md"; }; done
+  done
+} >> "$out/summary.md"
 exit "$rc"
