@@ -16,6 +16,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 update=0 results="" retries=2 filter='*'
 gate_args=()
+loads=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --update-baseline) update=1 ;;
@@ -43,13 +44,16 @@ gate() { dotnet tools/TextLens.BenchGate/bin/Release/net10.0/TextLens.BenchGate.
 run_suite() {
   local dir=$1; shift
   rm -rf "$dir" "$dir.log"
-  local start=$SECONDS
+  local start=$SECONDS load_before
+  load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
   echo "bench-gate: running the quick suite (--filter $*) into $dir"
   dotnet run -c Release --no-build --project benchmarks/TextLens.Benchmarks -- \
     --quick --artifacts "$dir" --filter "$@" > "$dir.log" 2>&1
   local rc=$?
   for md in "$dir"/results/*-report-github.md; do [ -f "$md" ] && { grep '^|' "$md"; echo; }; done
-  echo "bench-gate: suite finished in $((SECONDS - start)) s (exit $rc; log: $dir.log)"
+  local load="load average $load_before -> $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?') on $(nproc 2>/dev/null || echo '?') cores"
+  loads+=("$dir: $((SECONDS - start)) s, $load")
+  echo "bench-gate: suite finished in $((SECONDS - start)) s (exit $rc; log: $dir.log); $load"
   if [ "$rc" -ne 0 ]; then tail -n 40 "$dir.log"; fi
   return 0 # the gate itself decides: it checks that every expected result exists
 }
@@ -87,6 +91,12 @@ done
 # For people: BenchmarkDotNet's own tables (mean, allocations, Tokens/s) under the gate's verdict.
 {
   echo
+  if [ "${#loads[@]}" -gt 0 ]; then
+    echo "## Runs (a load average above the core count makes timings unreliable)"
+    echo
+    for l in "${loads[@]}"; do echo "- $l"; done
+    echo
+  fi
   echo "## BenchmarkDotNet tables (quick job; Tokens/s = tokens per operation ÷ mean)"
   for dir in "${runs[@]}"; do
     [ "$dir" = "--results" ] && continue
