@@ -115,6 +115,8 @@ public sealed class GateReport
         sb.AppendLine($"- This run: {Machine ?? "machine unknown"}");
         sb.AppendLine($"- Calibration `{Baseline.Calibration}`: baseline {Time(Baseline.CalibrationMeanNs)}, now {(CalibrationMeanNs is double c ? Time(c) : "missing")}"
             + (CalibrationMeanNs is double c2 && Baseline.CalibrationMeanNs > 0 ? $" (this machine is {c2 / Baseline.CalibrationMeanNs:0.00}× the baseline's time; ratios cancel that)" : ""));
+        if (Machine is not null && Baseline.Machine is not null && Machine != Baseline.Machine)
+            sb.AppendLine("- Note: this machine differs from the baseline's. The calibration cancels single-core speed, not core count or cache sizes: multi-core results (Cores: All) compare only between machines with the same core count.");
         sb.AppendLine($"- Thresholds: time ratio +{Pct(Options.TimeThreshold)} (per-benchmark overrides in the baseline), allocations +{Pct(Options.AllocThreshold)} and +{Options.AllocSlackBytes} B");
         if (Problems.Count > 0)
         {
