@@ -4,17 +4,19 @@
 # benchmarks/baseline.json. Writes benchmarks/results/summary.md. Exit 0 = passed, non-zero = failed.
 #
 #   tools/bench-gate.sh                      run the quick suite and compare (what .ci/run does)
-#   tools/bench-gate.sh --update-baseline    run the quick suite and record it as the new baseline (commit + date)
+#   tools/bench-gate.sh --update-baseline    run the quick suite --runs times (default 3) and record the median
+#                                            ratio of each benchmark as the new baseline (commit + date)
 #   options: --threshold 0.25 | 25%    time-ratio growth that fails (default 25%)
 #            --alloc-threshold 0.05    allocated-bytes growth that fails (default 5%, plus --alloc-slack 1024 bytes)
 #            --filter GLOB             run only these benchmarks (compare then reports the rest as missing)
 #            --results DIR             compare (or record) an existing BenchmarkDotNet artifacts folder; runs nothing
 #            --retries N               re-measure time regressions N times before failing (default 2)
+#            --runs N                  with --update-baseline: how many runs the median is taken over (default 3)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-update=0 results="" retries=2 filter='*'
+update=0 results="" retries=2 nruns=3 filter='*'
 gate_args=()
 loads=()
 while [ $# -gt 0 ]; do
@@ -24,7 +26,8 @@ while [ $# -gt 0 ]; do
     --filter) filter="${2:?--filter needs a value}"; shift ;;
     --results) results="${2:?--results needs a value}"; shift ;;
     --retries) retries="${2:?--retries needs a value}"; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --runs) nruns="${2:?--runs needs a value}"; shift ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-gate: unknown option $1 (see --help)" >&2; exit 3 ;;
   esac
   shift
@@ -58,18 +61,27 @@ run_suite() {
   return 0 # the gate itself decides: it checks that every expected result exists
 }
 
+if [ "$update" -eq 1 ]; then
+  commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+  if [ -n "$(git status --porcelain -- . ':!benchmarks/baseline.json' ':!benchmarks/results' 2>/dev/null)" ]; then commit="$commit+dirty"; fi
+  update_runs=()
+  if [ -n "$results" ]; then
+    update_runs=(--results "$results")
+  else
+    for i in $(seq 1 "$nruns"); do
+      run_suite "$out/baseline-run$i" "$filter"
+      update_runs+=(--results "$out/baseline-run$i")
+    done
+  fi
+  gate update "${update_runs[@]}" --baseline "$baseline" --commit "$commit" --summary "$out/summary.md" "${gate_args[@]}"
+  exit $?
+fi
+
 if [ -z "$results" ]; then
   results=$out/artifacts
   run_suite "$results" "$filter"
 else
   retries=0 # comparing given results: never run benchmarks
-fi
-
-if [ "$update" -eq 1 ]; then
-  commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
-  if [ -n "$(git status --porcelain -- . ':!benchmarks/baseline.json' ':!benchmarks/results' 2>/dev/null)" ]; then commit="$commit+dirty"; fi
-  gate update --results "$results" --baseline "$baseline" --commit "$commit" --summary "$out/summary.md" "${gate_args[@]}"
-  exit $?
 fi
 
 gate compare --results "$results" --baseline "$baseline" --summary "$out/summary.md" --retry-filters "$out/retry-filters.txt" "${gate_args[@]}"

@@ -72,3 +72,34 @@ public class BaselineTests
         Assert.That(() => Baseline.Load(path), Throws.TypeOf<InvalidDataException>());
     }
 }
+
+public class BaselineFromSeveralRunsTests
+{
+    [Test]
+    public void EachBenchmarkGetsTheMedianOfItsPerRunRatios()
+    {
+        using var a = new ResultFiles();
+        using var b = new ResultFiles();
+        using var c = new ResultFiles();
+        var plain = a.Load();
+        b.ScaleTime(_ => true, 3.0);                   // uniformly slower machine: same ratios
+        c.ScaleTime(ResultFiles.Article, 5.0);          // a burst of load during one benchmark
+        var baseline = Baseline.FromRuns([plain, b.Load(), c.Load()], "x", DateTimeOffset.UnixEpoch);
+        var article = baseline.Benchmarks.Single(e => e.Name == ResultFiles.Article);
+        double ratio = plain.Results[ResultFiles.Article].MeanNs!.Value / ResultFiles.CalibrationMean;
+        Assert.Multiple(() =>
+        {
+            Assert.That(article.Ratio, Is.EqualTo(ratio).Within(1e-12), "the outlier run does not move the median");
+            Assert.That(baseline.CalibrationMeanNs, Is.EqualTo(ResultFiles.CalibrationMean), "median of 1×, 3×, 1×");
+        });
+    }
+
+    [Test]
+    public void RunsMustMeasureTheSameBenchmarks()
+    {
+        using var a = new ResultFiles();
+        using var b = new ResultFiles();
+        Assert.That(() => Baseline.FromRuns([a.Load(), b.Remove(ResultFiles.Policy).Load()], "x", DateTimeOffset.UnixEpoch),
+            Throws.InvalidOperationException.With.Message.Contains("same benchmarks"));
+    }
+}

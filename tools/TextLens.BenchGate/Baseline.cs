@@ -89,33 +89,55 @@ public sealed class Baseline
     /// Builds a baseline from a run. Per-benchmark threshold overrides of <paramref name="previous"/> are kept.
     /// </summary>
     /// <exception cref="InvalidOperationException">The run has problems, no calibration result, or failed benchmarks.</exception>
-    public static Baseline FromRun(BenchmarkRun run, string commit, DateTimeOffset date, string calibration = GateOptions.DefaultCalibration, Baseline? previous = null)
+    public static Baseline FromRun(BenchmarkRun run, string commit, DateTimeOffset date, string calibration = GateOptions.DefaultCalibration, Baseline? previous = null) =>
+        FromRuns([run], commit, date, calibration, previous);
+
+    /// <summary>
+    /// Builds a baseline from one or more runs of the same benchmarks: each benchmark's ratio is the median of its
+    /// per-run ratios (each run normalised by its own calibration), which steadies a baseline recorded on a busy machine.
+    /// Per-benchmark threshold overrides of <paramref name="previous"/> are kept.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A run has problems, no calibration result, failed benchmarks, or a different set of benchmarks.</exception>
+    public static Baseline FromRuns(IReadOnlyList<BenchmarkRun> runs, string commit, DateTimeOffset date, string calibration = GateOptions.DefaultCalibration, Baseline? previous = null)
     {
-        if (run.Problems.Count > 0) throw new InvalidOperationException("Cannot record a baseline from this run: " + string.Join(" ", run.Problems));
-        if (!run.Results.TryGetValue(calibration, out var cal) || cal.MeanNs is not double calMean)
-            throw new InvalidOperationException($"Cannot record a baseline: the run has no result for the calibration benchmark {calibration}.");
-        var failed = run.Results.Values.Where(r => r.MeanNs is null).Select(r => r.Name).ToList();
-        if (failed.Count > 0) throw new InvalidOperationException("Cannot record a baseline: these benchmarks failed: " + string.Join(", ", failed));
+        if (runs.Count == 0) throw new InvalidOperationException("Cannot record a baseline from no run.");
+        foreach (var run in runs)
+        {
+            if (run.Problems.Count > 0) throw new InvalidOperationException("Cannot record a baseline from this run: " + string.Join(" ", run.Problems));
+            if (!run.Results.TryGetValue(calibration, out var cal) || cal.MeanNs is null)
+                throw new InvalidOperationException($"Cannot record a baseline: the run has no result for the calibration benchmark {calibration}.");
+            var failed = run.Results.Values.Where(r => r.MeanNs is null).Select(r => r.Name).ToList();
+            if (failed.Count > 0) throw new InvalidOperationException("Cannot record a baseline: these benchmarks failed: " + string.Join(", ", failed));
+            if (!run.Results.Keys.ToHashSet().SetEquals(runs[0].Results.Keys))
+                throw new InvalidOperationException("Cannot record a baseline: the runs did not measure the same benchmarks.");
+        }
         var old = previous?.Benchmarks.ToDictionary(e => e.Name, StringComparer.Ordinal) ?? [];
         return new Baseline
         {
             Commit = commit,
             Date = date.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            Machine = run.Machine,
+            Machine = runs[0].Machine,
             Calibration = calibration,
-            CalibrationMeanNs = calMean,
-            Benchmarks = run.Results.Values
-                .OrderBy(r => r.Name, StringComparer.Ordinal)
-                .Select(r => new BaselineEntry
+            CalibrationMeanNs = Median(runs.Select(r => r.Results[calibration].MeanNs!.Value)),
+            Benchmarks = runs[0].Results.Keys
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .Select(name => new BaselineEntry
                 {
-                    Name = r.Name,
-                    MeanNs = r.MeanNs!.Value,
-                    Ratio = r.MeanNs!.Value / calMean,
-                    AllocatedBytes = r.AllocatedBytes,
-                    TimeThreshold = old.GetValueOrDefault(r.Name)?.TimeThreshold,
-                    AllocThreshold = old.GetValueOrDefault(r.Name)?.AllocThreshold,
+                    Name = name,
+                    MeanNs = Median(runs.Select(r => r.Results[name].MeanNs!.Value)),
+                    Ratio = Median(runs.Select(r => r.Results[name].MeanNs!.Value / r.Results[calibration].MeanNs!.Value)),
+                    AllocatedBytes = runs.Any(r => r.Results[name].AllocatedBytes is null) ? null
+                        : (long)Median(runs.Select(r => (double)r.Results[name].AllocatedBytes!.Value)),
+                    TimeThreshold = old.GetValueOrDefault(name)?.TimeThreshold,
+                    AllocThreshold = old.GetValueOrDefault(name)?.AllocThreshold,
                 })
                 .ToList(),
         };
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
 }

@@ -13,7 +13,8 @@ internal static class Cli
           TextLens.BenchGate compare --results DIR [--results DIR2 ...] --baseline FILE [--summary FILE]
                                      [--threshold 0.25] [--alloc-threshold 0.05] [--alloc-slack 1024]
                                      [--retry-filters FILE]
-          TextLens.BenchGate update  --results DIR --baseline FILE --commit SHA [--date ISO-8601] [--summary FILE]
+          TextLens.BenchGate update  --results DIR [--results DIR2 ...] --baseline FILE --commit SHA [--date ISO-8601] [--summary FILE]
+                                     (several runs: each benchmark gets the median of its per-run ratios)
 
         compare exit codes: 0 passed; 1 only time regressions (re-measure them: --retry-filters lists them);
                             2 missing results, allocation growth or unusable runs; 3 bad arguments.
@@ -84,16 +85,15 @@ internal static class Cli
                 Baseline? previous = null;
                 if (File.Exists(baselinePath))
                     try { previous = Baseline.Load(baselinePath); } catch (InvalidDataException) { /* replaced below */ }
-                if (results.Count != 1) { stderr.WriteLine("update takes exactly one --results (ratios need one calibration)."); return 3; }
-                var run = BenchmarkRun.Load(results[0]);
+                var runs = results.Select(BenchmarkRun.Load).ToList();
                 Baseline baseline;
-                try { baseline = Baseline.FromRun(run, commit, when, previous?.Calibration ?? options.Calibration, previous); }
+                try { baseline = Baseline.FromRuns(runs, commit, when, previous?.Calibration ?? options.Calibration, previous); }
                 catch (InvalidOperationException e) { stderr.WriteLine("bench-gate: " + e.Message); return 2; }
                 baseline.Save(baselinePath);
-                stdout.WriteLine($"bench-gate: wrote {baselinePath}: {baseline.Benchmarks.Count} benchmarks, commit {commit}, {baseline.Date}");
+                stdout.WriteLine($"bench-gate: wrote {baselinePath}: {baseline.Benchmarks.Count} benchmarks (median of {runs.Count} run(s)), commit {commit}, {baseline.Date}");
                 if (summary is not null)
                 {
-                    var report = Gate.Compare(baseline, [run], options);
+                    var report = Gate.Compare(baseline, runs, options);
                     WriteFile(summary, report.ToMarkdown());
                 }
                 return 0;
