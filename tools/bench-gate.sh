@@ -12,6 +12,8 @@
 #            --results DIR             compare (or record) an existing BenchmarkDotNet artifacts folder; runs nothing
 #            --retries N               re-measure time regressions N times before failing (default 2)
 #            --runs N                  with --update-baseline: how many runs the median is taken over (default 3)
+#            --statistic mean|median   with --update-baseline: the statistic the baseline (and so the gate) uses;
+#                                      default: the current baseline's, else mean
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -22,12 +24,12 @@ loads=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --update-baseline) update=1 ;;
-    --threshold|--alloc-threshold|--alloc-slack) gate_args+=("$1" "${2:?$1 needs a value}"); shift ;;
+    --threshold|--alloc-threshold|--alloc-slack|--statistic) gate_args+=("$1" "${2:?$1 needs a value}"); shift ;;
     --filter) filter="${2:?--filter needs a value}"; shift ;;
     --results) results="${2:?--results needs a value}"; shift ;;
     --retries) retries="${2:?--retries needs a value}"; shift ;;
     --runs) nruns="${2:?--runs needs a value}"; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "bench-gate: unknown option $1 (see --help)" >&2; exit 3 ;;
   esac
   shift

@@ -271,3 +271,35 @@ public class GateTests
         Assert.That(report.Passed, Is.False);
     }
 }
+
+public class StatisticTests
+{
+    [Test]
+    public void MedianBaselineIgnoresBurstsThatMoveOnlyTheMean()
+    {
+        using var files = new ResultFiles();
+        var baseline = Baseline.FromRun(files.Load(), "x", DateTimeOffset.UnixEpoch, statistic: TimeStatistic.Median);
+        // a burst of load: the mean doubles, the median stays
+        files.Edit(ResultFiles.Article, b => b["Statistics"]!["Mean"] = b["Statistics"]!["Mean"]!.GetValue<double>() * 2);
+        var run = files.Load();
+        using var original = new ResultFiles();
+        var byMean = Baseline.FromRun(original.Load(), "x", DateTimeOffset.UnixEpoch);
+        Assert.Multiple(() =>
+        {
+            Assert.That(baseline.Statistic, Is.EqualTo(TimeStatistic.Median));
+            Assert.That(baseline.CalibrationMeanNs, Is.EqualTo(run.Results[ResultFiles.Calibration].MedianNs));
+            Assert.That(Gate.Compare(baseline, [run]).Passed, Is.True);
+            Assert.That(Gate.Compare(byMean, [run]).Passed, Is.False);
+        });
+    }
+
+    [Test]
+    public void StatisticSurvivesSaveAndLoad()
+    {
+        using var files = new ResultFiles();
+        var path = Path.Combine(files.Dir, "b.json");
+        Baseline.FromRun(files.Load(), "x", DateTimeOffset.UnixEpoch, statistic: TimeStatistic.Median).Save(path);
+        Assert.That(File.ReadAllText(path), Does.Contain("\"statistic\": \"Median\""));
+        Assert.That(Baseline.Load(path).Statistic, Is.EqualTo(TimeStatistic.Median));
+    }
+}

@@ -79,6 +79,8 @@ internal sealed class ResultFiles : IDisposable
         return this;
     }
 
+    public ResultFiles Edit(string name, Action<JsonNode> edit) => Edit(n => n == name, edit);
+
     private ResultFiles Edit(Func<string, bool> match, Action<JsonNode> edit)
     {
         int edited = 0;

@@ -9,10 +9,10 @@ public sealed class BaselineEntry
     /// <summary>BenchmarkDotNet's FullName.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>Mean time per operation when the baseline was recorded (ns); informative only.</summary>
+    /// <summary>Time per operation (by the baseline's <see cref="Baseline.Statistic"/>) when the baseline was recorded (ns); informative only.</summary>
     public double MeanNs { get; set; }
 
-    /// <summary>Mean ÷ calibration mean in the baseline run: what the gate compares.</summary>
+    /// <summary>Time ÷ calibration time (both by the baseline's statistic) in the baseline run: what the gate compares.</summary>
     public double Ratio { get; set; }
 
     /// <summary>Allocated bytes per operation, if measured.</summary>
@@ -56,8 +56,12 @@ public sealed class Baseline
     /// <summary>FullName of the calibration benchmark every ratio is relative to.</summary>
     public string Calibration { get; set; } = GateOptions.DefaultCalibration;
 
-    /// <summary>The calibration benchmark's mean in the baseline run (ns).</summary>
+    /// <summary>The calibration benchmark's time in the baseline run (ns).</summary>
     public double CalibrationMeanNs { get; set; }
+
+    /// <summary>The statistic every time in this baseline uses, and the gate compares: <c>mean</c> (default) or <c>median</c>.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<TimeStatistic>))]
+    public TimeStatistic Statistic { get; set; } = TimeStatistic.Mean;
 
     /// <summary>The benchmarks, sorted by name.</summary>
     public List<BaselineEntry> Benchmarks { get; set; } = [];
@@ -89,8 +93,8 @@ public sealed class Baseline
     /// Builds a baseline from a run. Per-benchmark threshold overrides of <paramref name="previous"/> are kept.
     /// </summary>
     /// <exception cref="InvalidOperationException">The run has problems, no calibration result, or failed benchmarks.</exception>
-    public static Baseline FromRun(BenchmarkRun run, string commit, DateTimeOffset date, string calibration = GateOptions.DefaultCalibration, Baseline? previous = null) =>
-        FromRuns([run], commit, date, calibration, previous);
+    public static Baseline FromRun(BenchmarkRun run, string commit, DateTimeOffset date, string calibration = GateOptions.DefaultCalibration, Baseline? previous = null, TimeStatistic statistic = TimeStatistic.Mean) =>
+        FromRuns([run], commit, date, calibration, previous, statistic);
 
     /// <summary>
     /// Builds a baseline from one or more runs of the same benchmarks: each benchmark's ratio is the median of its
@@ -98,8 +102,9 @@ public sealed class Baseline
     /// Per-benchmark threshold overrides of <paramref name="previous"/> are kept.
     /// </summary>
     /// <exception cref="InvalidOperationException">A run has problems, no calibration result, failed benchmarks, or a different set of benchmarks.</exception>
-    public static Baseline FromRuns(IReadOnlyList<BenchmarkRun> runs, string commit, DateTimeOffset date, string calibration = GateOptions.DefaultCalibration, Baseline? previous = null)
+    public static Baseline FromRuns(IReadOnlyList<BenchmarkRun> runs, string commit, DateTimeOffset date, string calibration = GateOptions.DefaultCalibration, Baseline? previous = null, TimeStatistic statistic = TimeStatistic.Mean)
     {
+        double T(BenchmarkRun run, string name) => run.Results[name].Time(statistic)!.Value;
         if (runs.Count == 0) throw new InvalidOperationException("Cannot record a baseline from no run.");
         foreach (var run in runs)
         {
@@ -118,14 +123,15 @@ public sealed class Baseline
             Date = date.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             Machine = runs[0].Machine,
             Calibration = calibration,
-            CalibrationMeanNs = Median(runs.Select(r => r.Results[calibration].MeanNs!.Value)),
+            CalibrationMeanNs = Median(runs.Select(r => T(r, calibration))),
+            Statistic = statistic,
             Benchmarks = runs[0].Results.Keys
                 .OrderBy(n => n, StringComparer.Ordinal)
                 .Select(name => new BaselineEntry
                 {
                     Name = name,
-                    MeanNs = Median(runs.Select(r => r.Results[name].MeanNs!.Value)),
-                    Ratio = Median(runs.Select(r => r.Results[name].MeanNs!.Value / r.Results[calibration].MeanNs!.Value)),
+                    MeanNs = Median(runs.Select(r => T(r, name))),
+                    Ratio = Median(runs.Select(r => T(r, name) / T(r, calibration))),
                     AllocatedBytes = runs.Any(r => r.Results[name].AllocatedBytes is null) ? null
                         : (long)Median(runs.Select(r => (double)r.Results[name].AllocatedBytes!.Value)),
                     TimeThreshold = old.GetValueOrDefault(name)?.TimeThreshold,

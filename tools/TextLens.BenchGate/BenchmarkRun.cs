@@ -7,7 +7,22 @@ namespace TextLens.BenchGate;
 /// <param name="Name">BenchmarkDotNet's FullName, e.g. <c>TextLens.Benchmarks.PipelineBenchmarks.Process(Corpus: Article)</c>.</param>
 /// <param name="MeanNs">Mean time per operation in nanoseconds; null when the benchmark ran but produced no statistics (it failed).</param>
 /// <param name="AllocatedBytes">Allocated bytes per operation; null when not measured.</param>
-public sealed record BenchmarkResult(string Name, double? MeanNs, long? AllocatedBytes);
+/// <param name="MedianNs">Median time per operation in nanoseconds, when the report has it.</param>
+public sealed record BenchmarkResult(string Name, double? MeanNs, long? AllocatedBytes, double? MedianNs = null)
+{
+    /// <summary>The time per operation by <paramref name="statistic"/> (the mean when the median is absent).</summary>
+    public double? Time(TimeStatistic statistic) => statistic == TimeStatistic.Median ? MedianNs ?? MeanNs : MeanNs;
+}
+
+/// <summary>Which BenchmarkDotNet statistic the gate compares.</summary>
+public enum TimeStatistic
+{
+    /// <summary>The mean (BenchmarkDotNet's headline figure, upper outliers removed): the default.</summary>
+    Mean,
+
+    /// <summary>The median of the iterations: steadier on a machine with bursts of load.</summary>
+    Median,
+}
 
 /// <summary>The results of one BenchmarkDotNet run (one or more JSON report files from the same artifacts folder).</summary>
 public sealed class BenchmarkRun
@@ -61,8 +76,9 @@ public sealed class BenchmarkRun
                 var name = b?["FullName"]?.GetValue<string>();
                 if (string.IsNullOrEmpty(name)) { problems.Add($"{Path.GetFileName(file)}: a benchmark without FullName."); continue; }
                 double? mean = b!["Statistics"]?["Mean"] is JsonValue m && m.TryGetValue(out double d) && double.IsFinite(d) && d > 0 ? d : null;
+                double? median = b["Statistics"]?["Median"] is JsonValue md && md.TryGetValue(out double e) && double.IsFinite(e) && e > 0 ? e : null;
                 long? bytes = b["Memory"]?["BytesAllocatedPerOperation"] is JsonValue a && a.TryGetValue(out long l) ? l : null;
-                results.Add(new BenchmarkResult(name, mean, bytes));
+                results.Add(new BenchmarkResult(name, mean, bytes, mean is null ? null : median));
             }
         }
         return new BenchmarkRun(results, machine, problems);

@@ -108,7 +108,7 @@ public sealed class GateReport
         sb.AppendLine("# Benchmark regression gate");
         sb.AppendLine();
         sb.AppendLine(Passed
-            ? $"**PASSED** — {Rows.Count} benchmarks, none slower than +{Pct(Options.TimeThreshold)} (time ÷ calibration) or allocating more than +{Pct(Options.AllocThreshold)}."
+            ? $"**PASSED** — {Rows.Count} benchmarks, none slower than +{Pct(Options.TimeThreshold)} ({Baseline.Statistic.ToString().ToLowerInvariant()} ÷ calibration) or allocating more than +{Pct(Options.AllocThreshold)}."
             : $"**FAILED** — {failing} of {Rows.Count} benchmarks fail{(Problems.Count > 0 ? $", {Problems.Count} problem(s)" : "")}.");
         sb.AppendLine();
         sb.AppendLine($"- Baseline: commit `{Baseline.Commit}`, {Baseline.Date}{(Baseline.Machine is null ? "" : $", {Baseline.Machine}")}");
@@ -147,7 +147,7 @@ public sealed class GateReport
             foreach (var r in notes) sb.AppendLine($"- {Short(r.Name)}: {r.Note}");
         }
         sb.AppendLine();
-        sb.AppendLine("Ratio = the benchmark's mean ÷ the calibration benchmark's mean in the same run. Update the baseline with `tools/bench-gate.sh --update-baseline` when a change is intentionally slower or faster.");
+        sb.AppendLine($"Ratio = the benchmark's {Baseline.Statistic.ToString().ToLowerInvariant()} ÷ the calibration benchmark's {Baseline.Statistic.ToString().ToLowerInvariant()} in the same run. Update the baseline with `tools/bench-gate.sh --update-baseline` when a change is intentionally slower or faster.");
         return sb.ToString();
     }
 
@@ -227,7 +227,7 @@ public static class Gate
             var run = runs[i];
             string label = runs.Count == 1 ? "The run" : $"Run {i + 1}";
             problems.AddRange(run.Problems.Select(p => runs.Count == 1 ? p : $"{label}: {p}"));
-            if (!run.Results.TryGetValue(calibration, out var cal) || cal.MeanNs is not double calMean)
+            if (!run.Results.TryGetValue(calibration, out var cal) || cal.Time(baseline.Statistic) is not double calMean)
             {
                 problems.Add($"{label} has no result for the calibration benchmark {calibration}, so no ratio can be computed.");
                 continue;
@@ -235,7 +235,7 @@ public static class Gate
             firstCalibration ??= calMean;
             foreach (var r in run.Results.Values)
             {
-                if (r.MeanNs is not double mean) { failed.Add(r.Name); continue; }
+                if (r.Time(baseline.Statistic) is not double mean) { failed.Add(r.Name); continue; }
                 double ratio = mean / calMean;
                 if (current.TryGetValue(r.Name, out var prev))
                     current[r.Name] = (Math.Min(prev.Ratio, ratio), ratio < prev.Ratio ? mean : prev.Mean, Min(prev.Bytes, r.AllocatedBytes));

@@ -14,6 +14,7 @@ internal static class Cli
                                      [--threshold 0.25] [--alloc-threshold 0.05] [--alloc-slack 1024]
                                      [--retry-filters FILE]
           TextLens.BenchGate update  --results DIR [--results DIR2 ...] --baseline FILE --commit SHA [--date ISO-8601] [--summary FILE]
+                                     [--statistic mean|median]   (stored in the baseline; compare uses it)
                                      (several runs: each benchmark gets the median of its per-run ratios)
 
         compare exit codes: 0 passed; 1 only time regressions (re-measure them: --retry-filters lists them);
@@ -26,6 +27,7 @@ internal static class Cli
         var command = args[0];
         var results = new List<string>();
         string? baselinePath = null, summary = null, commit = null, date = null, retryFilters = null;
+        TimeStatistic? statistic = null; // update: default = the previous baseline's, else mean
         var options = new GateOptions();
         try
         {
@@ -40,6 +42,7 @@ internal static class Cli
                     case "--commit": commit = Next(); break;
                     case "--date": date = Next(); break;
                     case "--retry-filters": retryFilters = Next(); break;
+                    case "--statistic": statistic = Enum.Parse<TimeStatistic>(Next(), ignoreCase: true); break;
                     case "--threshold": options = options with { TimeThreshold = Fraction(Next()) }; break;
                     case "--alloc-threshold": options = options with { AllocThreshold = Fraction(Next()) }; break;
                     case "--alloc-slack": options = options with { AllocSlackBytes = long.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -49,7 +52,7 @@ internal static class Cli
             if (results.Count == 0) throw new ArgumentException("--results is required.");
             if (baselinePath is null) throw new ArgumentException("--baseline is required.");
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException) // Enum.Parse: ArgumentException
         {
             stderr.WriteLine(e.Message);
             stderr.WriteLine(Usage);
@@ -87,7 +90,7 @@ internal static class Cli
                     try { previous = Baseline.Load(baselinePath); } catch (InvalidDataException) { /* replaced below */ }
                 var runs = results.Select(BenchmarkRun.Load).ToList();
                 Baseline baseline;
-                try { baseline = Baseline.FromRuns(runs, commit, when, previous?.Calibration ?? options.Calibration, previous); }
+                try { baseline = Baseline.FromRuns(runs, commit, when, previous?.Calibration ?? options.Calibration, previous, statistic ?? previous?.Statistic ?? TimeStatistic.Mean); }
                 catch (InvalidOperationException e) { stderr.WriteLine("bench-gate: " + e.Message); return 2; }
                 baseline.Save(baselinePath);
                 stdout.WriteLine($"bench-gate: wrote {baselinePath}: {baseline.Benchmarks.Count} benchmarks (median of {runs.Count} run(s)), commit {commit}, {baseline.Date}");
