@@ -11,6 +11,7 @@
 #            --filter GLOB             run only these benchmarks (compare then reports the rest as missing)
 #            --results DIR             compare (or record) an existing BenchmarkDotNet artifacts folder; runs nothing
 #            --retries N               re-measure time regressions N times before failing (default 2)
+#            --no-build                skip the Release build (.ci/run: dotnet test already built the solution)
 #            --runs N                  with --update-baseline: how many runs the median is taken over (default 3)
 #            --statistic mean|median   with --update-baseline: the statistic the baseline (and so the gate) uses;
 #                                      default: the current baseline's, else mean
@@ -18,12 +19,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-update=0 results="" retries=2 nruns=3 filter='*'
+update=0 build=1 results="" retries=2 nruns=3 filter='*'
 gate_args=()
 loads=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --update-baseline) update=1 ;;
+    --no-build) build=0 ;;
     --threshold|--alloc-threshold|--alloc-slack|--statistic) gate_args+=("$1" "${2:?$1 needs a value}"); shift ;;
     --filter) filter="${2:?--filter needs a value}"; shift ;;
     --results) results="${2:?--results needs a value}"; shift ;;
@@ -39,9 +41,14 @@ baseline=benchmarks/baseline.json
 out=benchmarks/results
 mkdir -p "$out"
 
-echo "bench-gate: building (Release)"
-dotnet build benchmarks/TextLens.Benchmarks -c Release --nologo -v q "-clp:NoSummary;ErrorsOnly" || exit 2
-dotnet build tools/TextLens.BenchGate -c Release --nologo -v q "-clp:NoSummary;ErrorsOnly" || exit 2
+if [ "$build" -eq 1 ]; then
+  echo "bench-gate: building (Release)"
+  dotnet build benchmarks/TextLens.Benchmarks -c Release --nologo -v q "-clp:NoSummary;ErrorsOnly" || exit 2
+  dotnet build tools/TextLens.BenchGate -c Release --nologo -v q "-clp:NoSummary;ErrorsOnly" || exit 2
+fi
+for f in benchmarks/TextLens.Benchmarks/bin/Release/net10.0/TextLens.Benchmarks.dll tools/TextLens.BenchGate/bin/Release/net10.0/TextLens.BenchGate.dll; do
+  [ -f "$f" ] || { echo "bench-gate: $f is missing: build in Release first (or drop --no-build)" >&2; exit 2; }
+done
 gate() { dotnet tools/TextLens.BenchGate/bin/Release/net10.0/TextLens.BenchGate.dll "$@"; }
 
 # run_suite DIR FILTER... : the quick suite into DIR; BenchmarkDotNet's chatter goes to DIR.log,
