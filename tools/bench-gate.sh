@@ -59,7 +59,7 @@ run_suite() {
   local start=$SECONDS load_before
   load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
   echo "bench-gate: running the quick suite (--filter $*) into $dir"
-  dotnet run -c Release --no-build --project benchmarks/TextLens.Benchmarks -- \
+  dotnet benchmarks/TextLens.Benchmarks/bin/Release/net10.0/TextLens.Benchmarks.dll \
     --quick --artifacts "$dir" --filter "$@" > "$dir.log" 2>&1
   local rc=$?
   for md in "$dir"/results/*-report-github.md; do [ -f "$md" ] && { grep '^|' "$md"; echo; }; done
