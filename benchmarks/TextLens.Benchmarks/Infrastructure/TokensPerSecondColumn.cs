@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -9,7 +11,8 @@ namespace TextLens.Benchmarks;
 /// <summary>
 /// A summary column "Tokens/s" = tokens per operation ÷ mean time per operation.
 /// Tokens per operation come from, in order: a <see cref="TokensPerOperationAttribute"/> on the method, then a
-/// parameter whose value is a <see cref="Corpus"/> (its token count), then the attribute on the class.
+/// parameter whose value is a <see cref="Corpus"/> (its token count), then the attribute on the class, then a public
+/// instance property <c>TokensPerOperation</c> or <c>TokenCount</c> read after <c>[GlobalSetup]</c>.
 /// Benchmarks with none of these (calibration, model load) show "-".
 /// </summary>
 public sealed class TokensPerSecondColumn : IColumn
@@ -67,7 +70,44 @@ public sealed class TokensPerSecondColumn : IColumn
         foreach (var p in benchmarkCase.Parameters.Items)
             if (p.Value is Corpus corpus) return Corpora.TokenCount(corpus);
         if (benchmarkCase.Descriptor.Type.GetCustomAttribute<TokensPerOperationAttribute>() is { } onType) return onType.Resolve();
-        return null;
+        return FromInstance(benchmarkCase);
+    }
+
+    private static readonly ConcurrentDictionary<string, long?> InstanceCounts = new();
+
+    /// <summary>
+    /// Last resort: a public instance property <c>TokensPerOperation</c> or <c>TokenCount</c> (int or long) on the
+    /// benchmark class, read from a fresh instance after setting the case's parameters and running its
+    /// <c>[GlobalSetup]</c> (once per case, in the process that prints the summary).
+    /// </summary>
+    private static long? FromInstance(BenchmarkCase benchmarkCase)
+    {
+        var type = benchmarkCase.Descriptor.Type;
+        var property = type.GetProperty("TokensPerOperation", BindingFlags.Public | BindingFlags.Instance)
+            ?? type.GetProperty("TokenCount", BindingFlags.Public | BindingFlags.Instance);
+        if (property is null || (property.PropertyType != typeof(int) && property.PropertyType != typeof(long))) return null;
+        return InstanceCounts.GetOrAdd(type.FullName + "|" + benchmarkCase.Parameters.FolderInfo, _ =>
+        {
+            try
+            {
+                var instance = Activator.CreateInstance(type)!;
+                foreach (var p in benchmarkCase.Parameters.Items)
+                {
+                    if (type.GetProperty(p.Name, BindingFlags.Public | BindingFlags.Instance) is { CanWrite: true } prop) prop.SetValue(instance, p.Value);
+                    else type.GetField(p.Name, BindingFlags.Public | BindingFlags.Instance)?.SetValue(instance, p.Value);
+                }
+                var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+                foreach (var m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+                    if (m.GetCustomAttribute<GlobalSetupAttribute>() is { } setup && m.GetParameters().Length == 0
+                        && (setup.Targets is null || setup.Targets.Length == 0 || setup.Targets.Contains(method)))
+                        m.Invoke(instance, null);
+                return Convert.ToInt64(property.GetValue(instance), CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is TargetInvocationException or MissingMethodException or ArgumentException or InvalidOperationException or MemberAccessException)
+            {
+                return null;
+            }
+        });
     }
 
     /// <inheritdoc/>
