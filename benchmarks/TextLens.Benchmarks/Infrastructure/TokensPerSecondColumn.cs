@@ -58,7 +58,7 @@ public sealed class TokensPerSecondColumn : IColumn
     {
         var tokens = TokensPerOperation(benchmarkCase);
         var mean = summary[benchmarkCase]?.ResultStatistics?.Mean; // nanoseconds per operation
-        if (tokens is null || mean is null or <= 0) return "-";
+        if (tokens is null or <= 0 || mean is null or <= 0) return "-";
         return (tokens.Value / (mean.Value / 1e9)).ToString("N0", CultureInfo.InvariantCulture);
     }
 
@@ -78,11 +78,13 @@ public sealed class TokensPerSecondColumn : IColumn
     /// <summary>
     /// Last resort: a public instance property <c>TokensPerOperation</c> or <c>TokenCount</c> (int or long) on the
     /// benchmark class, read from a fresh instance after setting the case's parameters and running its
-    /// <c>[GlobalSetup]</c> (once per case, in the process that prints the summary).
+    /// <c>[GlobalSetup]</c> (once per case, in the process that prints the summary). Not for methods named
+    /// <c>Load…</c> (model loads); <c>[TokensPerOperation(0L)]</c> also opts a method out.
     /// </summary>
     private static long? FromInstance(BenchmarkCase benchmarkCase)
     {
         var type = benchmarkCase.Descriptor.Type;
+        if (benchmarkCase.Descriptor.WorkloadMethod.Name.StartsWith("Load", StringComparison.Ordinal)) return null; // model loads process no tokens
         var property = type.GetProperty("TokensPerOperation", BindingFlags.Public | BindingFlags.Instance)
             ?? type.GetProperty("TokenCount", BindingFlags.Public | BindingFlags.Instance);
         if (property is null || (property.PropertyType != typeof(int) && property.PropertyType != typeof(long))) return null;
