@@ -36,7 +36,7 @@ public sealed class Document
         Id = id;
         _tokens = tokens;
         NormText = TextNormalizer.Normalize(text);
-        LowerText = NormText.ToLowerInvariant();
+        LowerText = TextNormalizer.ToLowerInvariant(NormText);
     }
 
     /// <summary>The original text, exactly as given.</summary>

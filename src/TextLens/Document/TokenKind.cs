@@ -5,7 +5,7 @@ public enum TokenKind : byte
 {
     /// <summary>Letters (any script), possibly with inner hyphens or apostrophes, or a clitic such as <c>'s</c> or <c>n't</c>.</summary>
     Word,
-    /// <summary>A number: digits with optional separators, decimals, sign or percent.</summary>
+    /// <summary>A number: digits with optional separators, decimals or sign (<c>1,500.75</c>, <c>-5</c>, <c>10:30</c>); <c>%</c> and currency signs are separate <see cref="Symbol"/> tokens.</summary>
     Number,
     /// <summary>Letters and digits mixed, such as <c>COP29</c> or <c>S-400</c>.</summary>
     Alphanumeric,

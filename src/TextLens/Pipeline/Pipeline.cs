@@ -120,6 +120,7 @@ public sealed class Pipeline
     public Document Process(string text, string? id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var components = _components; // snapshot: configuration changes never tear a running document
         var doc = Tokenizer.Tokenize(text, id ?? "doc");
         foreach (var entry in components)
@@ -154,12 +155,32 @@ public sealed class Pipeline
         ArgumentNullException.ThrowIfNull(inputs);
         int dop = Options.MaxDegreeOfParallelism;
         if (dop == 1) return Sequential(inputs, cancellationToken);
-        return inputs.AsParallel()
+        return Unwrap(inputs.AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Min(dop, 512))
             .WithCancellation(cancellationToken)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(x => Process(x.Text, x.Id, cancellationToken));
+            .Select(x => Process(x.Text, x.Id, cancellationToken)));
+    }
+
+    // PLINQ wraps a failure in an AggregateException; rethrow a single one as itself (ArgumentNullException for a
+    // null text, a component's exception), so parallel and sequential processing fail the same way.
+    private static IEnumerable<Document> Unwrap(IEnumerable<Document> documents)
+    {
+        using var e = documents.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext()) yield break;
+            }
+            catch (AggregateException ae) when (ae.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.InnerExceptions[0]).Throw();
+                throw;
+            }
+            yield return e.Current;
+        }
     }
 
     private IEnumerable<Document> Sequential(IEnumerable<(string Text, string Id)> inputs, CancellationToken cancellationToken)
