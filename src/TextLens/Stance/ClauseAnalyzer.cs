@@ -337,9 +337,10 @@ internal readonly struct ClauseAnalyzer
     {
         int s = np.Start, e = np.End;
         // entity-aware: a PERSON entity inside the phrase gives its surname
-        foreach (var ent in _doc.Entities)
+        var ents = _doc.Entities;
+        for (int k = FirstEntityEndingAfter(s); k < ents.Count; k++)
         {
-            if (ent.TokenEnd <= s) continue;
+            var ent = ents[k];
             if (ent.TokenStart >= e) break;
             if (ent.Label == EntityLabel.Person && ent.TokenStart >= s && ent.TokenEnd <= e && !ContainsAnd(np) &&
                 !(ent.TokenEnd - ent.TokenStart > 1 && StanceWords.PlaceFirstWords.Contains(_doc, ent.TokenStart)))
@@ -361,11 +362,25 @@ internal readonly struct ClauseAnalyzer
         return new Range(s, e);
     }
 
+    /// <summary>Index of the first entity that ends after token <paramref name="token"/> (entities are sorted and non-overlapping).</summary>
+    private int FirstEntityEndingAfter(int token)
+    {
+        var ents = _doc.Entities;
+        int lo = 0, hi = ents.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ents[mid].TokenEnd <= token) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     private bool HasEntityOtherThanPerson(int s, int e)
     {
-        foreach (var ent in _doc.Entities)
+        var ents = _doc.Entities;
+        for (int k = FirstEntityEndingAfter(s); k < ents.Count; k++)
         {
-            if (ent.TokenEnd <= s) continue;
+            var ent = ents[k];
             if (ent.TokenStart >= e) break;
             if (ent.Label != EntityLabel.Person) return true;
         }

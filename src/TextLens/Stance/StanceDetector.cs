@@ -73,7 +73,7 @@ public sealed class StanceDetector : IPipelineComponent
         var entries = Lexicon.Entries;
         var matches = new List<PatternMatch>();
         var cues = new List<Candidate>();
-        var frames = new List<ClauseAnalyzer.Frame>();
+        var frames = new FrameCache();
         string? lastActor = null;
 
         for (int si = 0; si < sentences.Length; si++)
@@ -131,8 +131,7 @@ public sealed class StanceDetector : IPipelineComponent
             }
 
             // 5. holders
-            frames.Clear();
-            clause.Frames(sStart, sEnd, frames);
+            frames.Reset(sStart, sEnd); // computed on first use: many sentences never need them
             for (int i = first; i < cues.Count; i++)
             {
                 var c = cues[i];
@@ -367,10 +366,36 @@ public sealed class StanceDetector : IPipelineComponent
         c.Holder = doc.Text[t[name.Start].Start..t[name.End - 1].End];
     }
 
-    private static bool SetFromFrame(Document doc, ClauseAnalyzer clause, List<ClauseAnalyzer.Frame> frames, ref Candidate c)
+    /// <summary>The reported-speech frames of the current sentence, found on first use.</summary>
+    private sealed class FrameCache
+    {
+        private readonly List<ClauseAnalyzer.Frame> _frames = [];
+        private int _start, _end;
+        private bool _ready;
+
+        public void Reset(int start, int end)
+        {
+            _start = start;
+            _end = end;
+            _ready = false;
+        }
+
+        public List<ClauseAnalyzer.Frame> Get(ClauseAnalyzer clause)
+        {
+            if (!_ready)
+            {
+                _frames.Clear();
+                clause.Frames(_start, _end, _frames);
+                _ready = true;
+            }
+            return _frames;
+        }
+    }
+
+    private static bool SetFromFrame(Document doc, ClauseAnalyzer clause, FrameCache cache, ref Candidate c)
     {
         ClauseAnalyzer.Frame? best = null;
-        foreach (var f in frames)
+        foreach (var f in cache.Get(clause))
             if (c.Start >= f.ScopeStart && c.End <= f.ScopeEnd && (c.Start >= f.Source.End || c.End <= f.Source.Start))
                 if (best is null || f.ScopeStart >= best.Value.ScopeStart) best = f;
         if (best is not { } b) return false;
