@@ -25,8 +25,8 @@ public sealed class Tokenizer
             }
             else
             {
-                i++;
-                buffer.Add(new TokenData(start, 1, char.IsPunctuation(text[start]) ? TokenKind.Punctuation : TokenKind.Symbol, false));
+                i += i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]) ? 2 : 1; // never split a surrogate pair
+                buffer.Add(new TokenData(start, i - start, char.IsPunctuation(text[start]) ? TokenKind.Punctuation : TokenKind.Symbol, false));
             }
         }
         var tokens = buffer.ToArray();
