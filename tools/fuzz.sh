@@ -32,10 +32,12 @@ if [ "$third" = "--afl" ]; then
   rm -rf "$in"; mkdir -p "$in" "$outdir"
   cp "$proj/seeds/$target"/* "$in"/ 2>/dev/null || true
   [ -n "$(ls -A "$in")" ] || printf 'seed' > "$in/seed"
-  export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
-  nice -n 10 timeout --signal=INT "$seconds" afl-fuzz -i "$in" -o "$outdir" -t 10000 -m none -- "${exe[@]}" "$target" --afl || true
+  export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
+  echo "afl-fuzz running for $seconds s (log: $outdir/afl.log)"
+  nice -n 10 timeout --signal=INT "$seconds" afl-fuzz -i "$in" -o "$outdir" -t 10000 -m none -- "${exe[@]}" "$target" --afl > "$outdir/afl.log" 2>&1 || true
   stats="$outdir/default/fuzzer_stats"
-  [ -f "$stats" ] && grep -E '^(execs_done|run_time|saved_crashes|saved_hangs|corpus_count)' "$stats"
+  [ -f "$stats" ] && grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|bitmap_cvg|saved_crashes|saved_hangs)' "$stats"
+  echo "crashing inputs (if any): $outdir/default/crashes/"
   exit 0
 fi
 
