@@ -1,28 +1,251 @@
+using System.Collections.Frozen;
+using TextLens.Tokenization;
+
 namespace TextLens;
 
-/// <summary>Splits a tokenized document into sentences and paragraphs. Thread-safe.</summary>
+/// <summary>
+/// Splits a tokenized document into sentences and paragraphs with rules (pipeline component <c>sentences</c>).
+/// Thread-safe and stateless.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>.</c>, <c>?</c>, <c>!</c> and ellipses end a sentence unless the next word starts in lower case;
+/// closing quotes and brackets right after them stay in the sentence (<c>… peace.”</c>).</item>
+/// <item>Abbreviations keep their full stop: titles (<c>Dr. Huseynov</c>) and <c>e.g.</c> never end a sentence,
+/// <c>No.</c> does not before a number, and others (<c>U.S.</c>, <c>etc.</c>, <c>Jan.</c>, initials) only before
+/// a typical sentence opener (<c>The</c>, <c>However</c>, …) or a line break.</item>
+/// <item>A line without final punctuation followed by a line break (a heading, dateline, byline or list item) is
+/// its own sentence, unless the next line starts in lower case or the line ends in a comma or a function word
+/// (hard-wrapped text).</item>
+/// <item>A blank line ends a sentence and a paragraph, except when the text before it has no final punctuation
+/// and the next line starts in lower case: the sentence (and its paragraph) continues across it.</item>
+/// </list>
+/// </remarks>
 public sealed class SentenceSplitter : IPipelineComponent
 {
-    /// <inheritdoc/>
+    private static readonly FrozenSet<string> Openers = (
+        "the a an this that these those it its he she they we i you there here in on at for from to by with without " +
+        "but and or so yet nor however moreover meanwhile furthermore nevertheless nonetheless therefore thus hence instead " +
+        "also as if when while after before since although though because until unless once according despite during " +
+        "what who why how where which whose our their his her my your some many most all no not one such both each every " +
+        "other another still then now today yesterday recently finally first second third last indeed besides notably " +
+        "importantly clearly certainly unfortunately fortunately similarly likewise overall given considering let")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = Openers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Lines ending in one of these lower-case words continue on the next line (hard-wrapped prose, not a heading).
+    private static readonly FrozenSet<string> FunctionWords = (
+        "the a an of to in on at for from by with and or but nor as that than into onto upon about over under between among " +
+        "is are was were be been being has have had will would shall should can could may might must not its their his her our " +
+        "this these those which who whom whose if when while because although though so such very more most")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private enum Terminal : byte { None, Stop, Strong, Ellipsis, Title, Inner, Numeric, Ambiguous }
+
+    /// <summary>The component's name: <c>sentences</c>.</summary>
     public string Name => "sentences";
 
-    /// <inheritdoc/>
+    /// <summary>Splits <paramref name="document"/> into sentences and paragraphs.</summary>
+    /// <param name="document">A tokenized document.</param>
+    /// <param name="cancellationToken">Signals that processing should stop.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
     public void Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var (sentences, paragraphs) = Split(document, cancellationToken);
+        document.SetSentences(sentences, paragraphs);
+    }
+
+    internal static (Sentence[] Sentences, Paragraph[] Paragraphs) Split(Document document, CancellationToken cancellationToken)
+    {
         var tokens = document.TokenStore;
-        var sentences = new List<Sentence>();
-        int start = 0;
-        for (int i = 0; i < tokens.Length; i++)
+        int n = tokens.Length;
+        if (n == 0) return ([], []);
+        ReadOnlySpan<char> text = document.Text;
+        var sentences = new List<Sentence>(n / 20 + 1);
+        var paragraphs = new List<Paragraph>();
+        int sentStart = 0, paraSentStart = 0, paraTokStart = 0;
+        int i = 0;
+        while (i < n)
         {
-            char c = document.Text[tokens[i].Start];
-            bool end = tokens[i].Length == 1 && (c == '.' || c == '!' || c == '?');
-            if (end || i == tokens.Length - 1)
+            if ((i & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var term = TerminalAt(tokens, text, i);
+            int last = i;
+            if (term != Terminal.None)
+                while (last + 1 < n && IsAttachedCloser(tokens, text, last + 1)) last++;
+
+            bool boundary, paragraphBreak = false;
+            if (last == n - 1)
             {
-                sentences.Add(document.NewSentence(sentences.Count, start, i + 1));
-                start = i + 1;
+                boundary = true;
+                paragraphBreak = true;
+            }
+            else
+            {
+                int next = last + 1;
+                int lines = LineBreaks(text, tokens[last].End, tokens[next].Start);
+                bool nextLower = CharClasses.StartsLower(text, tokens[next].Start, tokens[next].End);
+                if (lines >= 2)
+                {
+                    // Blank line: a paragraph break, unless an unfinished sentence continues in lower case.
+                    boundary = !(nextLower && (term == Terminal.None || term == Terminal.Title || term == Terminal.Inner));
+                    paragraphBreak = boundary;
+                }
+                else if (term != Terminal.None)
+                {
+                    boundary = EndsSentence(term, tokens, text, i, last, next, lines == 1, nextLower);
+                }
+                else if (lines == 1)
+                {
+                    boundary = !nextLower && !ContinuesOnNextLine(tokens, text, last);
+                }
+                else
+                {
+                    boundary = false;
+                }
+            }
+
+            if (boundary)
+            {
+                sentences.Add(document.NewSentence(sentences.Count, sentStart, last + 1));
+                sentStart = last + 1;
+                if (paragraphBreak)
+                {
+                    paragraphs.Add(new Paragraph(paragraphs.Count, tokens[paraTokStart].Start, tokens[last].End, paraSentStart, sentences.Count));
+                    paraSentStart = sentences.Count;
+                    paraTokStart = last + 1;
+                }
+            }
+            i = last + 1;
+        }
+        return (sentences.ToArray(), paragraphs.ToArray());
+    }
+
+    private static Terminal TerminalAt(TokenData[] tokens, ReadOnlySpan<char> text, int i)
+    {
+        ref readonly var tok = ref tokens[i];
+        var span = text.Slice(tok.Start, tok.Length);
+        char c = span[0];
+        if (tok.Kind == TokenKind.Punctuation)
+        {
+            if (c == '.')
+            {
+                if (span.Length > 1) return Terminal.Ellipsis;
+                // "1." or "a." opening a numbered list item is not a full stop.
+                if (i > 0 && tokens[i - 1].End == tok.Start && IsListMarker(tokens, text, i - 1)) return Terminal.None;
+                return Terminal.Stop;
+            }
+            if (c is '?' or '!' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u061F' or '\u3002' or '\uFF01' or '\uFF1F') return Terminal.Strong;
+            if (c == '\u2026') return Terminal.Ellipsis;
+            return Terminal.None;
+        }
+        if (tok.Kind == TokenKind.Word && span.Length >= 2 && span[^1] == '.')
+        {
+            return TokenizerExceptions.Default.ClassOf(span) switch
+            {
+                AbbreviationClass.Title => Terminal.Title,
+                AbbreviationClass.Inner => Terminal.Inner,
+                AbbreviationClass.Numeric => Terminal.Numeric,
+                _ => Terminal.Ambiguous,
+            };
+        }
+        return Terminal.None;
+    }
+
+    /// <summary>A number, a single letter or a short roman numeral at the start of a line: "1.", "b.", "iv.".</summary>
+    private static bool IsListMarker(TokenData[] tokens, ReadOnlySpan<char> text, int m)
+    {
+        ref readonly var tok = ref tokens[m];
+        if (m > 0 && LineBreaks(text, tokens[m - 1].End, tok.Start) == 0) return false;
+        var span = text.Slice(tok.Start, tok.Length);
+        if (tok.Kind == TokenKind.Number) return span.Length <= 3;
+        if (tok.Kind != TokenKind.Word || span.Length > 4) return false;
+        if (span.Length == 1) return true;
+        foreach (char c in span)
+            if (c is not ('i' or 'v' or 'x' or 'I' or 'V' or 'X')) return false;
+        return true;
+    }
+
+    /// <summary>Closing quotes and brackets, and further terminal punctuation, written right after a sentence end.</summary>
+    private static bool IsAttachedCloser(TokenData[] tokens, ReadOnlySpan<char> text, int j)
+    {
+        ref readonly var tok = ref tokens[j];
+        if (tok.Kind != TokenKind.Punctuation || tokens[j - 1].End != tok.Start) return false;
+        char c = text[tok.Start];
+        return CharClasses.Of(c) switch
+        {
+            CharClass.Close or CharClass.Quote or CharClass.Apostrophe or CharClass.Period or CharClass.Exclamation
+                or CharClass.Question or CharClass.Ellipsis => !IsOpeningQuote(c),
+            _ => c is '*' or '_',
+        };
+    }
+
+    private static bool IsOpeningQuote(char c) => c is '\u201C' or '\u201E' or '\u00AB' or '\u2039' or '\u2018' or '\u201A';
+
+    private static bool EndsSentence(Terminal term, TokenData[] tokens, ReadOnlySpan<char> text, int i, int last, int next, bool lineBreak, bool nextLower)
+    {
+        ref readonly var nt = ref tokens[next];
+        if (nextLower) return false;
+        char nc = text[nt.Start];
+        // Written without a space: "U.S.-led", "3.5"; only "end.The" (a missing space) still ends the sentence.
+        if (tokens[last].End == nt.Start)
+            return term is Terminal.Stop or Terminal.Strong
+                && CharClasses.StartsUpper(text, nt.Start, nt.End) && i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].Length >= 2;
+        if (nt.Kind == TokenKind.Punctuation && CharClasses.Of(nc) is CharClass.Comma or CharClass.Semicolon or CharClass.Colon or CharClass.Close)
+            return false;
+        switch (term)
+        {
+            case Terminal.Title:
+            case Terminal.Inner:
+                return false;
+            case Terminal.Numeric:
+                return nt.Kind is not (TokenKind.Number or TokenKind.Alphanumeric) || lineBreak;
+            case Terminal.Ambiguous:
+                if (lineBreak) return true;
+                if (nt.Kind is TokenKind.Number or TokenKind.Alphanumeric) return false;
+                if (nt.Kind == TokenKind.Punctuation) return CharClasses.Of(nc) is CharClass.Quote or CharClass.Open or CharClass.SingleQuote;
+                return nt.Kind == TokenKind.Word && OpenerLookup.Contains(text.Slice(nt.Start, nt.Length));
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Whether a line without final punctuation continues on the next line (a comma, a function word, a hyphen at its end).</summary>
+    private static bool ContinuesOnNextLine(TokenData[] tokens, ReadOnlySpan<char> text, int last)
+    {
+        ref readonly var tok = ref tokens[last];
+        var span = text.Slice(tok.Start, tok.Length);
+        if (tok.Kind == TokenKind.Punctuation)
+            return CharClasses.Of(span[0]) is CharClass.Comma or CharClass.Semicolon or CharClass.Hyphen or CharClass.Open or CharClass.Ampersand;
+        if (tok.Kind == TokenKind.Symbol) return span[0] == '&';
+        return tok.Kind == TokenKind.Word && FunctionWordLookup.Contains(span);
+    }
+
+    /// <summary>Counts line breaks in the whitespace [from, to): CR LF counts once, a paragraph separator twice.</summary>
+    internal static int LineBreaks(ReadOnlySpan<char> text, int from, int to)
+    {
+        int lines = 0;
+        for (int k = from; k < to; k++)
+        {
+            char c = text[k];
+            if (c == ' ') continue;
+            switch (c)
+            {
+                case '\n' or '\u000B' or '\u000C' or '\u0085' or '\u2028':
+                    lines++;
+                    break;
+                case '\r':
+                    lines++;
+                    if (k + 1 < to && text[k + 1] == '\n') k++;
+                    break;
+                case '\u2029':
+                    lines += 2;
+                    break;
             }
         }
-        document.SetSentences(sentences.ToArray(), []);
+        return lines;
     }
 }
