@@ -36,6 +36,7 @@ public sealed class Pipeline
     {
         var nlp = new Pipeline(Tokenizer.Default, options);
         nlp.Add(new SentenceSplitter());
+        nlp.Add(new EntityRecognizer());
         return nlp;
     }
 

@@ -1,0 +1,359 @@
+namespace TextLens.Entities;
+
+/// <summary>
+/// Built-in rules: DATE expressions, EVENT names, organisation names with a head word, persons after titles or
+/// in typical contexts, web-site names, and gazetteer matches with their "X region" extension.
+/// Each proposes candidates; the resolver decides.
+/// </summary>
+internal static class BuiltInRules
+{
+    private const int R = EntityCandidate.BuiltInRuleRank;
+
+    public static void Find(EntityUnits u, PhraseTrie gazetteer, List<EntityCandidate> output)
+    {
+        FindGazetteer(u, gazetteer, output);
+        FindDates(u, output);
+        FindNameRuns(u, gazetteer, output);
+        FindPersons(u, gazetteer, output);
+        FindDomains(u, output);
+    }
+
+    // ---------------------------------------------------------------- gazetteer
+
+    private static void FindGazetteer(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
+    {
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!char.IsLetterOrDigit(u.Text[u.Start[i]])) continue;
+            int n = gaz.LongestMatch(u, i, out var label);
+            if (n == 0) continue;
+            int end = i + n;
+            // A match must not be part of a longer letter run, e.g. "Georgia" inside "Georgian" is impossible by units,
+            // but a phrase must not end inside a hyphenated capitalised compound such as "Baku-Tbilisi-Ceyhan": that is fine too.
+            output.Add(new EntityCandidate(i, end, label, EntitySource.Gazetteer, EntityCandidate.GazetteerRank, null));
+            if ((label == EntityLabel.Loc || label == EntityLabel.Gpe) && u.Is(end, "region"))
+                output.Add(new EntityCandidate(i, end + 1, EntityLabel.Loc, EntitySource.Rule, R, null));
+        }
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    private static bool IsMonth(EntityUnits u, int i)
+    {
+        if (!u.IsWord(i) || !char.IsUpper(u.Text[u.Start[i]])) return false;
+        var w = u[i];
+        if (!EntityWords.Contains(EntityWords.Months, w)) return false;
+        bool titleOrUpper = u.IsAllCaps(i) || w[1..].ToString() == w[1..].ToString().ToLowerInvariant();
+        if (!titleOrUpper) return false;
+        if (w.Equals("May", StringComparison.OrdinalIgnoreCase) && !u.IsAllCaps(i))
+            return u.IsDigits(i + 1) || u.IsDigits(i - 1) || (i > 0 && EntityWords.Contains(EntityWords.DatePrepositions, u.LowerAt(i - 1)) && !u.Is(i - 1, "to"));
+        return true;
+    }
+
+    private static bool IsDay(EntityUnits u, int i) => u.IsDigits(i) && u.Length[i] <= 2 && int.Parse(u[i]) is >= 1 and <= 31;
+
+    private static bool IsYear(EntityUnits u, int i) => u.IsDigits(i) && u.Length[i] == 4 && int.Parse(u[i]) is >= 1500 and <= 2100;
+
+    private static void FindDates(EntityUnits u, List<EntityCandidate> output)
+    {
+        for (int i = 0; i < u.Count; i++)
+        {
+            int end = CoreDate(u, i);
+            if (end <= i) continue;
+            int start = ExtendDateLeft(u, i);
+            output.Add(new EntityCandidate(start, end, EntityLabel.Date, EntitySource.Rule, R, null));
+            i = end - 1;
+        }
+    }
+
+    /// <summary>End of a date expression that starts at unit <paramref name="i"/>, or <paramref name="i"/> when none does.</summary>
+    private static int CoreDate(EntityUnits u, int i)
+    {
+        // 17 April 2025 / 17 April
+        if (IsDay(u, i) && IsMonth(u, i + 1))
+            return IsYear(u, i + 2) ? i + 3 : u.Is(i + 2, ",") && IsYear(u, i + 3) ? i + 4 : i + 2;
+        if (IsMonth(u, i))
+        {
+            int j = i + 1;
+            if (IsDay(u, j))
+            {
+                j++;
+                if (u.Is(j, "-") && IsDay(u, j + 1)) j += 2;
+                else if (u.IsWord(j) && u.Length[j] == 2 && u.Touches(j - 1) && u.LowerAt(j) is "st" or "nd" or "rd" or "th") j++;
+                if (u.Is(j, ",") && IsYear(u, j + 1)) j += 2;
+                else if (IsYear(u, j)) j++;
+                return j;
+            }
+            if (IsYear(u, j)) return j + 1;
+            // month alone: "in April", "since March"
+            if (i > 0 && EntityWords.Contains(EntityWords.DatePrepositions, u.LowerAt(i - 1))) return i + 1;
+            return i;
+        }
+        if (u.IsWord(i) && EntityWords.Contains(EntityWords.Weekdays, u[i])) return i + 1;
+        if (IsYear(u, i))
+        {
+            if (u.IsDigits(i - 1) || u.Is(i - 1, "$") || u.Is(i - 1, "€") || u.Is(i + 1, "%")) return i;
+            if (u.Is(i - 1, ",") && u.IsDigits(i - 2)) return i;
+            if (u.Is(i + 1, "-") && IsYear(u, i + 2)) return i + 3;                  // 2020-2024
+            if (u.Is(i + 1, "-") && u.IsDigits(i + 2) && u.Length[i + 2] == 2) return i + 3; // 2023-24
+            if (u.Is(i + 1, ",") && u.IsDigits(i + 2) && u.Length[i + 2] == 3) return i; // 2,000
+            return i + 1;
+        }
+        // 1990s
+        if (u.IsWord(i) == false && u.Length[i] == 5 && u[i][4] == 's' && char.IsAsciiDigit(u[i][0]) && u[i][..4].ContainsAnyExcept("0123456789") == false)
+            return u.Is(i - 1, "the") || u.Is(i - 1, "The") ? i + 1 : i + 1;
+        // today, yesterday, tomorrow
+        if (u.IsWord(i) && (u.Is(i, "today") || u.Is(i, "yesterday") || u.Is(i, "tomorrow"))) return i + 1;
+        // this year / last month / the coming decade / the past two decades
+        {
+            int j = i;
+            bool the = u.IsIgnoreCase(j, "the");
+            if (the) j++;
+            if (u.IsWord(j) && EntityWords.Contains(EntityWords.RelativeDeterminers, u.LowerAt(j)) && !(the && u.Is(j, "same") == false && u.Is(j, "this")))
+            {
+                // "this" / "last" / "next" need no "the"; "past" / "coming" / "previous" / "current" / "following" need it
+                string det = u.LowerAt(j).ToString();
+                bool needsThe = det is "past" or "coming" or "previous" or "current" or "following" or "same";
+                if (needsThe && !the) return i;
+                if (!needsThe && the && det != "last" && det != "next") return i;
+                int k = j + 1;
+                if (u.IsDigits(k) || (u.IsWord(k) && EntityWords.Contains(EntityWords.NumberWords, u.LowerAt(k)) && !u.Is(k, "a"))) k++;
+                if (u.IsWord(k) && (EntityWords.Contains(EntityWords.PeriodUnits, u.LowerAt(k)) || EntityWords.Contains(EntityWords.Seasons, u.LowerAt(k))))
+                    return k + 1;
+                if (IsMonth(u, k)) return k + 1;
+                return i;
+            }
+        }
+        // 80 years / many years / two decades / decades / a decade (ago)
+        {
+            int j = i;
+            bool counted = false;
+            if (u.IsDigits(j) && u.Length[j] <= 3) { j++; counted = true; }
+            else if (u.IsWord(j) && EntityWords.Contains(EntityWords.NumberWords, u.LowerAt(j)) && !u.Is(j, "some"))
+            {
+                if (u.IsIgnoreCase(j, "a") && (u.Is(j + 1, "few") || u.Is(j + 1, "couple"))) j++;
+                j++;
+                if (u.Is(j, "of") && u.Is(j - 1, "couple")) j++;
+                counted = true;
+            }
+            if (u.IsWord(j) && EntityWords.Contains(EntityWords.PeriodUnits, u.LowerAt(j)))
+            {
+                string unit = u.LowerAt(j).ToString();
+                bool bareOk = unit is "decades" or "centuries";
+                if (!counted && !bareOk) return i;
+                if (!counted && (u.Is(i - 1, "of") || (i > 0 && u.IsWord(i - 1) && u.LowerAt(i - 1) is "for" or "two" or "several") == false && u.IsCap(i))) { }
+                // "a year" alone is too vague unless followed by "ago"
+                if (counted && u.IsIgnoreCase(i, "a") && !u.Is(j + 1, "ago")) return i;
+                // "80-year-old" / "years-long": skip compounds
+                if (u.Is(j + 1, "-") && u.Touches(j)) return i;
+                if (counted && u.Is(i + 1, "-") ) return i;
+                return u.Is(j + 1, "ago") ? j + 2 : j + 1;
+            }
+        }
+        return i;
+    }
+
+    /// <summary>"the end of", "the beginning of", "early", "late", "mid-" before a date belong to it.</summary>
+    private static int ExtendDateLeft(EntityUnits u, int start)
+    {
+        if (start >= 3 && u.Is(start - 1, "of") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "end" or "beginning" or "start" or "middle" or "turn" or "spring" or "summer" or "autumn" or "fall" or "winter"
+            && u.IsIgnoreCase(start - 3, "the"))
+            return start - 3;
+        if (start >= 1 && u.IsWord(start - 1) && u.LowerAt(start - 1) is "early" or "late" or "mid") return start - 1;
+        if (start >= 2 && u.Is(start - 1, "-") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "mid" or "early" or "late") return start - 2;
+        return start;
+    }
+
+    // ---------------------------------------------------------------- name runs: ORG and EVENT by head word
+
+    /// <summary>True for a capitalised word that may be part of a name.</summary>
+    internal static bool IsNameWord(EntityUnits u, int i)
+    {
+        if ((uint)i >= (uint)u.Count) return false;
+        char c = u.Text[u.Start[i]];
+        return char.IsUpper(c) || (char.IsAsciiDigit(c) && i > 0 && u.IsCap(i - 1));
+    }
+
+    private static void FindNameRuns(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
+    {
+        int i = 0;
+        while (i < u.Count)
+        {
+            if (!u.IsCap(i) || EntityWords.Contains(EntityWords.CapitalStopWords, u[i])) { i++; continue; }
+            int start = i, end = i + 1;
+            while (end < u.Count)
+            {
+                if (u.LineBreakAfter(end - 1)) break;
+                if (IsNameWord(u, end)) { end++; continue; }
+                // hyphen or apostrophe inside a name: Co-operation, Shangri-La
+                if ((u.Is(end, "-") || u.Is(end, "&")) && u.Touches(end - 1) && u.Touches(end) && IsNameWord(u, end + 1)) { end += 2; continue; }
+                if (u.IsWord(end) && EntityWords.Contains(EntityWords.NameConnectors, u[end]) && !u.Is(end, "in"))
+                {
+                    int k = end + 1;
+                    if (u.Is(k, "the") && !u.Is(end, "the")) k++;
+                    if (IsNameWord(u, k) && !EntityWords.Contains(EntityWords.CapitalStopWords, u[k])) { end = k + 1; continue; }
+                }
+                break;
+            }
+            ClassifyRun(u, gaz, start, end, output);
+            i = end;
+        }
+    }
+
+    private static void ClassifyRun(EntityUnits u, PhraseTrie gaz, int start, int end, List<EntityCandidate> output)
+    {
+        // Drop leading titles ("Foreign Minister …") from runs: they never start an organisation or event.
+        // Find the last head word; everything from the run start through the name's tail is the entity.
+        int lastEvent = -1, lastOrg = -1;
+        for (int k = start; k < end; k++)
+        {
+            if (!u.IsWord(k)) continue;
+            if (EntityWords.Contains(EntityWords.EventHeads, u[k])) lastEvent = k;
+            if (EntityWords.Contains(EntityWords.OrgHeads, u[k])) lastOrg = k;
+        }
+        // World War II, COP29
+        for (int k = start; k < end; k++)
+        {
+            var w = u[k];
+            if (w.Length > 3 && w.StartsWith("COP") && !w[3..].ContainsAnyExcept("0123456789"))
+            {
+                output.Add(new EntityCandidate(k, k + 1, EntityLabel.Event, EntitySource.Rule, R, null));
+                continue;
+            }
+            if (w.SequenceEqual("COP") && u.IsDigits(k + 1) && !u.Touches(k))
+            {
+                output.Add(new EntityCandidate(k, k + 2, EntityLabel.Event, EntitySource.Rule, R, null));
+                continue;
+            }
+            if (u.Is(k, "World") && u.Is(k + 1, "War") && k + 2 < end && (u.Is(k + 2, "I") || u.Is(k + 2, "II") || u.Is(k + 2, "One") || u.Is(k + 2, "Two")))
+            {
+                output.Add(new EntityCandidate(k, k + 3, EntityLabel.Event, EntitySource.Rule, R, null));
+                return;
+            }
+        }
+        int head = Math.Max(lastEvent, lastOrg);
+        if (head < 0) return;
+        var label = head == lastEvent ? EntityLabel.Event : EntityLabel.Org;
+        int s = start;
+        while (s < head && (EntityWords.Contains(EntityWords.Titles, u[s]) || !u.IsWord(s))) s++;
+        // A head-first name takes its "of …" tail (Center of Analysis of International Relations); a head-last name ends at the head.
+        int e = head + 1;
+        if (u.IsWord(e) && u[e] is "of" or "for" or "on" or "de")
+        {
+            e = end;
+            // keep a country at the end only when joined by "of": "Ministry of Foreign Affairs of Azerbaijan"
+        }
+        else if (e < end && (u.IsDigits(e) || u.Is(e, "II") || u.Is(e, "I"))) e++;
+        if (e - s < 2) return;
+        // Do not let a lone head with a gazetteer place or person title make an organisation of a whole phrase like "Foreign Ministers of Armenia".
+        output.Add(new EntityCandidate(s, e, label, EntitySource.Rule, R, null));
+    }
+
+    // ---------------------------------------------------------------- persons
+
+    /// <summary>True for a unit that can be part of a person's name: capitalised letters, not a known place, title or head word.</summary>
+    private static bool IsPersonName(EntityUnits u, PhraseTrie gaz, int i)
+    {
+        if (!u.IsWord(i) || !u.IsCap(i) || u.Length[i] < 2 || u.IsAllCaps(i)) return false;
+        var w = u[i];
+        if (EntityWords.Contains(EntityWords.CapitalStopWords, w) || EntityWords.Contains(EntityWords.Titles, w)
+            || EntityWords.Contains(EntityWords.OrgHeads, w) || EntityWords.Contains(EntityWords.EventHeads, w)
+            || EntityWords.Contains(EntityWords.Months, w) || EntityWords.Contains(EntityWords.Weekdays, w)) return false;
+        return gaz.Lookup(u, i, i + 1) is null;
+    }
+
+    /// <summary>End of a person name of 1..4 name units starting at <paramref name="i"/> (hyphenated parts and particles allowed).</summary>
+    private static int PersonNameEnd(EntityUnits u, PhraseTrie gaz, int i, int maxWords = 4)
+    {
+        if (!IsPersonName(u, gaz, i)) return i;
+        int end = i + 1, words = 1;
+        while (end < u.Count && words < maxWords && !u.LineBreakAfter(end - 1))
+        {
+            if (u.Is(end, "-") && u.Touches(end - 1) && u.Touches(end) && u.IsCap(end + 1)) { end += 2; continue; }
+            if (u.Is(end, "'") && u.Touches(end - 1) && u.Touches(end) && u.IsCap(end + 1)) { end += 2; continue; } // O'Brien
+            if (IsPersonName(u, gaz, end)) { end++; words++; continue; }
+            if (u.IsWord(end) && u[end] is "bin" or "al" or "van" or "von" or "de" or "der" or "da" && IsPersonName(u, gaz, end + 1)) { end += 2; words++; continue; }
+            break;
+        }
+        return end;
+    }
+
+    private static void FindPersons(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
+    {
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!u.IsWord(i)) continue;
+            // Title + name: "Foreign Minister Bayramov", "Dr Vasif Huseynov", "Prime Minister Nikol Pashinyan".
+            if (u.IsCap(i) && EntityWords.Contains(EntityWords.Titles, u[i]))
+            {
+                int j = i + 1;
+                if (u.Is(j, ".") && u.Touches(i)) j++;
+                int end = PersonNameEnd(u, gaz, j);
+                if (end > j && !IsOrgOrEventContinuation(u, end))
+                {
+                    output.Add(new EntityCandidate(j, end, EntityLabel.Person, EntitySource.Rule, R, null));
+                    i = end - 1;
+                    continue;
+                }
+            }
+            // Possessive of a place or organisation: "Azerbaijan's Jeyhun Bayramov".
+            if (u.Is(i, "s") && u.Is(i - 1, "'") && i >= 2 && u.IsCap(i - 2) && gaz.Lookup(u, i - 2, i - 1) is EntityLabel l && l != EntityLabel.Norp)
+            {
+                int end = PersonNameEnd(u, gaz, i + 1, 3);
+                if (end - (i + 1) >= 2 && !IsOrgOrEventContinuation(u, end) && !u.IsCap(end))
+                {
+                    output.Add(new EntityCandidate(i + 1, end, EntityLabel.Person, EntitySource.Rule, R, null));
+                    i = end - 1;
+                    continue;
+                }
+            }
+            // Two or three name words in a person's context.
+            if (IsPersonName(u, gaz, i) && !IsNameWord(u, i - 1))
+            {
+                int end = PersonNameEnd(u, gaz, i, 3);
+                if (end - i >= 2 && !IsOrgOrEventContinuation(u, end) && PersonContext(u, i, end))
+                {
+                    output.Add(new EntityCandidate(i, end, EntityLabel.Person, EntitySource.Rule, R, null));
+                    i = end - 1;
+                }
+            }
+        }
+    }
+
+    private static bool IsOrgOrEventContinuation(EntityUnits u, int end) =>
+        u.IsWord(end) && u.IsCap(end) && (EntityWords.Contains(EntityWords.OrgHeads, u[end]) || EntityWords.Contains(EntityWords.EventHeads, u[end]));
+
+    private static bool PersonContext(EntityUnits u, int start, int end)
+    {
+        // "According to Farid Shafiyev", "by Jane Doe"
+        if (start >= 2 && u.Is(start - 1, "to") && u.IsIgnoreCase(start - 2, "according")) return true;
+        // "Farid Shafiyev, Chairman of …" / "Jane Doe, a senior fellow"
+        if (u.Is(end, ","))
+        {
+            int k = end + 1;
+            if (u.IsIgnoreCase(k, "the") || u.IsIgnoreCase(k, "a") || u.IsIgnoreCase(k, "an")) k++;
+            if (u.IsWord(k) && EntityWords.Contains(EntityWords.RoleNouns, u.LowerAt(k))) return true;
+        }
+        // "Nikol Pashinyan said"
+        if (u.IsWord(end) && EntityWords.Contains(EntityWords.SpeechVerbs, u[end])) return true;
+        return false;
+    }
+
+    // ---------------------------------------------------------------- web sites
+
+    private static void FindDomains(EntityUnits u, List<EntityCandidate> output)
+    {
+        for (int i = 0; i + 2 < u.Count; i++)
+        {
+            if (!u.IsWord(i) || (i > 0 && u.Touches(i - 1) && !u.Is(i - 1, "*") && !u.Is(i - 1, "(") && !u.Is(i - 1, "\"") && !u.Is(i - 1, "'"))) continue;
+            int j = i;
+            while (u.Is(j + 1, ".") && u.Touches(j) && u.Touches(j + 1) && u.IsWord(j + 2)) j += 2;
+            if (j == i || !EntityWords.Contains(EntityWords.Domains, u[j])) continue;
+            if (u.Touches(j) && (u.Is(j + 1, "/") || u.Is(j + 1, "@"))) continue;
+            if (i > 0 && u.Is(i - 1, "/")) continue;
+            if (u.IsCap(j)) continue;
+            output.Add(new EntityCandidate(i, j + 1, EntityLabel.Org, EntitySource.Rule, R, null));
+            i = j;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+
+namespace TextLens.Entities;
+
+/// <summary>
+/// A trie of unit sequences (phrases) with a label on each phrase end: one hash lookup per text unit
+/// (span-keyed vocabulary) plus one integer lookup per trie step. Built once, then read-only and thread-safe.
+/// </summary>
+internal sealed class PhraseTrie
+{
+    private readonly Dictionary<string, int> _vocab;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _vocabLookup;
+    private readonly Dictionary<long, int> _next = new();
+    private readonly List<EntityLabel?> _labels = [null];
+
+    public PhraseTrie(bool ignoreCase = false)
+    {
+        IgnoreCase = ignoreCase;
+        _vocab = new Dictionary<string, int>(StringComparer.Ordinal);
+        _vocabLookup = _vocab.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>True when phrases match regardless of letter case.</summary>
+    public bool IgnoreCase { get; }
+
+    /// <summary>Number of phrases.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds a phrase; returns false when the phrase is empty or already present (the first label wins).</summary>
+    public bool Add(string phrase, EntityLabel label)
+    {
+        var parts = EntityUnits.Split(IgnoreCase ? phrase.ToLowerInvariant() : phrase);
+        if (parts.Count == 0) return false;
+        int node = 0;
+        foreach (var p in parts)
+        {
+            ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(_vocab, p, out bool exists);
+            if (!exists) id = _vocab.Count;
+            long key = ((long)node << 32) | (uint)id;
+            ref int child = ref CollectionsMarshal.GetValueRefOrAddDefault(_next, key, out bool has);
+            if (!has) { child = _labels.Count; _labels.Add(null); }
+            node = child;
+        }
+        if (_labels[node] is not null) return false;
+        _labels[node] = label;
+        Count++;
+        return true;
+    }
+
+    /// <summary>Longest phrase starting at unit <paramref name="start"/>; returns its unit count (0 when none).</summary>
+    public int LongestMatch(EntityUnits units, int start, out EntityLabel label)
+    {
+        label = default;
+        int node = 0, best = 0;
+        for (int i = start; i < units.Count; i++)
+        {
+            var span = IgnoreCase ? units.LowerAt(i) : units[i];
+            if (!_vocabLookup.TryGetValue(span, out int id)) break;
+            if (!_next.TryGetValue(((long)node << 32) | (uint)id, out node)) break;
+            var l = _labels[node];
+            if (l is not null) { best = i - start + 1; label = l.Value; }
+        }
+        return best;
+    }
+
+    /// <summary>Label of the phrase that is exactly units [start, end), or null.</summary>
+    public EntityLabel? Lookup(EntityUnits units, int start, int end)
+    {
+        int node = 0;
+        for (int i = start; i < end; i++)
+        {
+            var span = IgnoreCase ? units.LowerAt(i) : units[i];
+            if (!_vocabLookup.TryGetValue(span, out int id)) return null;
+            if (!_next.TryGetValue(((long)node << 32) | (uint)id, out node)) return null;
+        }
+        return _labels[node];
+    }
+
+    /// <summary>True when the single unit is a known phrase (any label).</summary>
+    public bool ContainsUnit(ReadOnlySpan<char> unit) =>
+        _vocabLookup.TryGetValue(unit, out int id) && _next.TryGetValue(id, out int node) && _labels[node] is not null;
+}

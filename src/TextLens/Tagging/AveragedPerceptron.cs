@@ -1,0 +1,350 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TextLens.Models;
+
+namespace TextLens.Tagging;
+
+/// <summary>
+/// A multi-class averaged perceptron over hashed binary features (Collins 2002; Honnibal's tagger), shared by
+/// the part-of-speech tagger and the entity recogniser.
+/// </summary>
+/// <remarks>
+/// <para>Features are 64-bit keys (see <see cref="FeatureHash"/>): no feature strings exist at run time.
+/// Each feature owns a sparse row of (class, weight) cells, because a feature typically has non-zero
+/// weight for only a few of the classes.</para>
+/// <para><b>Training</b> (mutable, single-threaded): call <see cref="Train"/> once per instance (it predicts with
+/// the current weights, updates them when wrong, and advances the averaging clock), or
+/// <see cref="Update"/> + <see cref="NextInstance"/> for custom schemes. Then <see cref="Average"/> replaces the
+/// weights by their averages and freezes the model, optionally pruning tiny weights.</para>
+/// <para><b>Prediction</b>: <see cref="Score"/> adds each feature's row into a caller-provided span; a frozen model
+/// is immutable, allocation-free to query and safe to share across threads. Its features sit in one
+/// open-addressing table of (key, first cell, cell count) slots over one flat cell array.</para>
+/// <para>Deterministic: ties go to the lowest class index and nothing depends on hash-set iteration order, so the
+/// same training sequence (shuffle with a seeded <see cref="Random"/>) gives the same model bit for bit.</para>
+/// </remarks>
+internal sealed class AveragedPerceptron
+{
+    /// <summary>One (class, weight) entry of a frozen feature row.</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 2)]
+    private readonly record struct Cell(float Weight, ushort Class);
+
+    /// <summary>One slot of the frozen open-addressing table; Count == 0 marks an empty slot.</summary>
+    private struct Slot
+    {
+        public ulong Key;
+        public int Start;
+        public int Count;
+    }
+
+    // ---- training state (null once frozen) ----
+    private Dictionary<ulong, int>? _featureIds;
+    private int[] _head = [];          // per feature: first cell index, or -1
+    private int[] _next = [];          // per cell: next cell of the same feature, or -1
+    private ushort[] _cls = [];
+    private float[] _w = [];
+    private double[] _total = [];
+    private int[] _stamp = [];
+    private int _cells;
+    private int _features;
+    private int _instances;
+
+    // ---- frozen state ----
+    private Slot[] _slots = [];
+    private Cell[] _frozenCells = [];
+    private int _mask;
+
+    /// <summary>Creates an empty, trainable model.</summary>
+    /// <param name="classCount">Number of classes (at most 65,535).</param>
+    public AveragedPerceptron(int classCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, ushort.MaxValue);
+        ClassCount = classCount;
+        _featureIds = new Dictionary<ulong, int>();
+    }
+
+    private AveragedPerceptron(int classCount, Slot[] slots, Cell[] cells, int featureCount)
+    {
+        ClassCount = classCount;
+        _slots = slots;
+        _frozenCells = cells;
+        _mask = slots.Length - 1;
+        _features = featureCount;
+    }
+
+    /// <summary>Number of classes.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>True once <see cref="Average"/> has run (or the model was read from a file): the weights are final.</summary>
+    public bool IsFrozen => _featureIds is null;
+
+    /// <summary>Number of features with at least one weight.</summary>
+    public int FeatureCount => _features;
+
+    /// <summary>Number of (feature, class) weights.</summary>
+    public int WeightCount => IsFrozen ? _frozenCells.Length : _cells;
+
+    /// <summary>Instances seen in training (the averaging clock).</summary>
+    public int Instances => _instances;
+
+    /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (which the caller clears).</summary>
+    /// <param name="features">Feature keys; unknown keys are ignored, duplicates count twice.</param>
+    /// <param name="scores">At least <see cref="ClassCount"/> elements.</param>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        if (scores.Length < ClassCount) throw new ArgumentException($"Need room for {ClassCount} scores.", nameof(scores));
+        if (_featureIds is null) ScoreFrozen(features, scores);
+        else ScoreTraining(features, scores);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ScoreFrozen(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var slots = _slots;
+        var cells = _frozenCells;
+        int mask = _mask;
+        ref float s0 = ref MemoryMarshal.GetReference(scores);
+        foreach (ulong key in features)
+        {
+            int i = (int)key & mask;
+            while (true)
+            {
+                ref Slot slot = ref slots[i];
+                if (slot.Count == 0) break;
+                if (slot.Key == key)
+                {
+                    int end = slot.Start + slot.Count;
+                    for (int c = slot.Start; c < end; c++)
+                    {
+                        ref readonly Cell cell = ref cells[c];
+                        Unsafe.Add(ref s0, cell.Class) += cell.Weight;
+                    }
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    private void ScoreTraining(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        foreach (ulong key in features)
+        {
+            if (!_featureIds!.TryGetValue(key, out int f)) continue;
+            for (int c = _head[f]; c >= 0; c = _next[c]) scores[_cls[c]] += _w[c];
+        }
+    }
+
+    /// <summary>The best class for <paramref name="features"/> (lowest index on ties); <paramref name="scratch"/> receives the scores.</summary>
+    public int Predict(ReadOnlySpan<ulong> features, Span<float> scratch)
+    {
+        var scores = scratch[..ClassCount];
+        scores.Clear();
+        Score(features, scores);
+        return ArgMax(scores);
+    }
+
+    /// <summary>Index of the largest value, the lowest index on ties.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        float bestScore = scores[0];
+        for (int i = 1; i < scores.Length; i++)
+            if (scores[i] > bestScore) { bestScore = scores[i]; best = i; }
+        return best;
+    }
+
+    /// <summary>One training step: predicts, updates when the prediction is not <paramref name="truth"/>, advances the clock.</summary>
+    /// <returns>The class predicted before the update.</returns>
+    public int Train(ReadOnlySpan<ulong> features, int truth, Span<float> scratch)
+    {
+        int guess = Predict(features, scratch);
+        if (guess != truth) Update(features, truth, guess);
+        NextInstance();
+        return guess;
+    }
+
+    /// <summary>Perceptron update: +1 for <paramref name="truth"/>, −1 for <paramref name="guess"/> on every feature.</summary>
+    public void Update(ReadOnlySpan<ulong> features, int truth, int guess)
+    {
+        EnsureTrainable();
+        if ((uint)truth >= (uint)ClassCount) throw new ArgumentOutOfRangeException(nameof(truth));
+        if ((uint)guess >= (uint)ClassCount) throw new ArgumentOutOfRangeException(nameof(guess));
+        if (truth == guess) return;
+        foreach (ulong key in features)
+        {
+            ref int f = ref CollectionsMarshal.GetValueRefOrAddDefault(_featureIds!, key, out bool exists);
+            if (!exists)
+            {
+                f = _features++;
+                if (f == _head.Length) Array.Resize(ref _head, Math.Max(1024, _head.Length * 2));
+                _head[f] = -1;
+            }
+            AddTo(f, truth, 1f);
+            AddTo(f, guess, -1f);
+        }
+    }
+
+    /// <summary>Advances the averaging clock by one instance.</summary>
+    public void NextInstance()
+    {
+        EnsureTrainable();
+        _instances++;
+    }
+
+    private void AddTo(int feature, int cls, float delta)
+    {
+        int c = _head[feature];
+        while (c >= 0 && _cls[c] != cls) c = _next[c];
+        if (c < 0)
+        {
+            c = _cells++;
+            if (c == _cls.Length)
+            {
+                int n = Math.Max(4096, _cls.Length * 2);
+                Array.Resize(ref _next, n);
+                Array.Resize(ref _cls, n);
+                Array.Resize(ref _w, n);
+                Array.Resize(ref _total, n);
+                Array.Resize(ref _stamp, n);
+            }
+            _cls[c] = (ushort)cls;
+            _w[c] = 0;
+            _total[c] = 0;
+            _stamp[c] = _instances;
+            _next[c] = _head[feature];
+            _head[feature] = c;
+        }
+        _total[c] += (double)(_instances - _stamp[c]) * _w[c];
+        _stamp[c] = _instances;
+        _w[c] += delta;
+    }
+
+    /// <summary>
+    /// Replaces every weight by its average over all training instances and freezes the model.
+    /// </summary>
+    /// <param name="minAbsWeight">Averaged weights with a smaller magnitude are dropped (0 keeps all non-zero weights).</param>
+    public void Average(float minAbsWeight = 0f)
+    {
+        EnsureTrainable();
+        int now = Math.Max(1, _instances);
+        var keys = new ulong[_features];
+        foreach (var (key, id) in _featureIds!) keys[id] = key;
+        var rowKeys = new List<ulong>(_features);
+        var rowCounts = new List<ushort>(_features);
+        var cells = new List<Cell>(_cells);
+        var buffer = new List<Cell>();
+        for (int f = 0; f < _features; f++)
+        {
+            buffer.Clear();
+            for (int c = _head[f]; c >= 0; c = _next[c])
+            {
+                double total = _total[c] + (double)(now - _stamp[c]) * _w[c];
+                float avg = (float)(total / now);
+                if (avg != 0f && Math.Abs(avg) >= minAbsWeight) buffer.Add(new Cell(avg, _cls[c]));
+            }
+            if (buffer.Count == 0) continue;
+            buffer.Sort((a, b) => a.Class.CompareTo(b.Class));
+            rowKeys.Add(keys[f]);
+            rowCounts.Add((ushort)buffer.Count);
+            cells.AddRange(buffer);
+        }
+        Freeze(rowKeys.ToArray(), rowCounts.ToArray(), cells.ToArray());
+    }
+
+    /// <summary>Builds the frozen table; row f owns the next <paramref name="counts"/>[f] cells, in order.</summary>
+    private void Freeze(ulong[] keys, ushort[] counts, Cell[] cells)
+    {
+        int capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, keys.Length) * 2));
+        var slots = new Slot[capacity];
+        int mask = capacity - 1, at = 0;
+        for (int f = 0; f < keys.Length; f++)
+        {
+            ulong key = keys[f];
+            int i = (int)key & mask;
+            while (slots[i].Count != 0)
+            {
+                if (slots[i].Key == key) throw new InvalidOperationException("Duplicate feature key.");
+                i = (i + 1) & mask;
+            }
+            slots[i] = new Slot { Key = key, Start = at, Count = counts[f] };
+            at += counts[f];
+        }
+        _featureIds = null;
+        _head = _next = _stamp = [];
+        _cls = [];
+        _w = [];
+        _total = [];
+        _slots = slots;
+        _frozenCells = cells;
+        _mask = mask;
+        _features = keys.Length;
+    }
+
+    private void EnsureTrainable()
+    {
+        if (_featureIds is null) throw new InvalidOperationException("The perceptron is frozen (averaged or loaded); it can no longer be trained.");
+    }
+
+    /// <summary>Writes the frozen weights: class count, then the rows in slot order (key, cell count, cells).</summary>
+    public void Write(ModelWriter w)
+    {
+        if (!IsFrozen) throw new InvalidOperationException("Average the perceptron before saving it.");
+        w.WriteInt32(ClassCount);
+        w.WriteInt32(_features);
+        w.WriteInt32(_frozenCells.Length);
+        var keys = new ulong[_features];
+        var counts = new ushort[_features];
+        var classes = new ushort[_frozenCells.Length];
+        var weights = new float[_frozenCells.Length];
+        int r = 0, at = 0;
+        foreach (ref readonly Slot slot in _slots.AsSpan())
+        {
+            if (slot.Count == 0) continue;
+            keys[r] = slot.Key;
+            counts[r++] = (ushort)slot.Count;
+            for (int c = slot.Start; c < slot.Start + slot.Count; c++, at++)
+            {
+                classes[at] = _frozenCells[c].Class;
+                weights[at] = _frozenCells[c].Weight;
+            }
+        }
+        w.WriteArray<ulong>(keys);
+        w.WriteArray<ushort>(counts);
+        w.WriteArray<ushort>(classes);
+        w.WriteArray<float>(weights);
+    }
+
+    /// <summary>Reads weights written by <see cref="Write"/>; every count and index is validated.</summary>
+    public static AveragedPerceptron Read(ModelReader r)
+    {
+        int classCount = r.ReadInt32InRange("class count", 1, ushort.MaxValue);
+        int features = r.ReadInt32InRange("feature count", 0, r.Remaining / 10);
+        int cellCount = r.ReadInt32InRange("weight count", 0, r.Remaining / 6);
+        var keys = r.ReadArray<ulong>();
+        var counts = r.ReadArray<ushort>();
+        var classes = r.ReadArray<ushort>();
+        var weights = r.ReadArray<float>();
+        if (keys.Length != features || counts.Length != features || classes.Length != cellCount || weights.Length != cellCount)
+            throw r.Error("perceptron array lengths disagree with the declared feature and weight counts");
+        long sum = 0;
+        foreach (var c in counts)
+        {
+            if (c == 0 || c > classCount) throw r.Error($"a feature row has {c} weights (must be 1–{classCount})");
+            sum += c;
+        }
+        if (sum != cellCount) throw r.Error($"feature rows hold {sum} weights but {cellCount} are stored");
+        var cells = new Cell[cellCount];
+        for (int i = 0; i < cellCount; i++)
+        {
+            if (classes[i] >= classCount) throw r.Error($"class index {classes[i]} out of range (class count {classCount})");
+            if (!float.IsFinite(weights[i])) throw r.Error("weight is not a finite number");
+            cells[i] = new Cell(weights[i], classes[i]);
+        }
+        var p = new AveragedPerceptron(classCount, [], [], 0) { _featureIds = new Dictionary<ulong, int>() };
+        try { p.Freeze(keys, counts, cells); }
+        catch (InvalidOperationException) { throw r.Error("duplicate feature key"); }
+        return p;
+    }
+}
