@@ -113,6 +113,17 @@ public sealed class Document
     /// <returns>Indented JSON.</returns>
     public string ToJson(string? source = null, string? textFile = null) => Output.DocumentJson.ToJson(this, source, textFile);
 
+    /// <summary>
+    /// Rebuilds a frozen document from the JSON that <see cref="ToJson"/> wrote: text, tokens (with tags and
+    /// lemmas), sentences, paragraphs, entities, stance cues and sentiment scores.
+    /// </summary>
+    /// <param name="json">JSON written by <see cref="ToJson"/>.</param>
+    /// <returns>A frozen document equal to the one that was written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The JSON is malformed, lacks the text or tokens (evaluation-only JSON), or has
+    /// offsets, labels or types that do not fit; the message names the problem.</exception>
+    public static Document FromJson(string json) => Output.DocumentJson.FromJson(json);
+
     /// <inheritdoc/>
     public override string ToString() => $"Document {Id}: {_tokens.Length} tokens, {_sentences.Length} sentences";
 

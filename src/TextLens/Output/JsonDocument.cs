@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace TextLens.Output;
 
-// Wire format of SCHEMA.md (shared/eval). Extra fields beyond the schema are allowed and carry the rest of the document.
+// Wire format of SCHEMA.md (shared/eval): id, source, text_file, sentences {start,end,sentiment},
+// entities {start,end,label,text}, stance_cues {start,end,type,text,holder} — exactly those names.
+// Extra fields (allowed by the schema) carry the rest of the document so FromJson can rebuild it:
+// the text, the tokens (offsets, kind, pos, tag, lemma), paragraphs, token ranges, scores.
 internal sealed class JsonDocumentDto
 {
     [JsonPropertyName("id")] public string Id { get; set; } = "";
@@ -12,6 +15,13 @@ internal sealed class JsonDocumentDto
     [JsonPropertyName("sentences")] public List<JsonSentenceDto> Sentences { get; set; } = [];
     [JsonPropertyName("entities")] public List<JsonEntityDto> Entities { get; set; } = [];
     [JsonPropertyName("stance_cues")] public List<JsonStanceCueDto> StanceCues { get; set; } = [];
+
+    // ---- extra fields (TextLens) ----
+    [JsonPropertyName("format")] public string? Format { get; set; }
+    [JsonPropertyName("document_sentiment")] public JsonScoreDto? DocumentSentiment { get; set; }
+    [JsonPropertyName("paragraphs")] public List<JsonParagraphDto>? Paragraphs { get; set; }
+    [JsonPropertyName("tokens")] public List<JsonTokenDto>? Tokens { get; set; }
+    [JsonPropertyName("text")] public string? Text { get; set; }
 }
 
 internal sealed class JsonSentenceDto
@@ -19,6 +29,9 @@ internal sealed class JsonSentenceDto
     [JsonPropertyName("start")] public int Start { get; set; }
     [JsonPropertyName("end")] public int End { get; set; }
     [JsonPropertyName("sentiment")] public int Sentiment { get; set; }
+    [JsonPropertyName("sentiment_score")] public double? SentimentScore { get; set; }
+    [JsonPropertyName("token_start")] public int? TokenStart { get; set; }
+    [JsonPropertyName("token_end")] public int? TokenEnd { get; set; }
 }
 
 internal sealed class JsonEntityDto
@@ -27,6 +40,10 @@ internal sealed class JsonEntityDto
     [JsonPropertyName("end")] public int End { get; set; }
     [JsonPropertyName("label")] public string Label { get; set; } = "";
     [JsonPropertyName("text")] public string Text { get; set; } = "";
+    [JsonPropertyName("source")] public string? Source { get; set; }
+    [JsonPropertyName("confidence")] public double? Confidence { get; set; }
+    [JsonPropertyName("token_start")] public int? TokenStart { get; set; }
+    [JsonPropertyName("token_end")] public int? TokenEnd { get; set; }
 }
 
 internal sealed class JsonStanceCueDto
@@ -36,6 +53,35 @@ internal sealed class JsonStanceCueDto
     [JsonPropertyName("type")] public string Type { get; set; } = "";
     [JsonPropertyName("text")] public string Text { get; set; } = "";
     [JsonPropertyName("holder")] public string Holder { get; set; } = "";
+    [JsonPropertyName("token_start")] public int? TokenStart { get; set; }
+    [JsonPropertyName("token_end")] public int? TokenEnd { get; set; }
+}
+
+internal sealed class JsonScoreDto
+{
+    [JsonPropertyName("start")] public int Start { get; set; }
+    [JsonPropertyName("end")] public int End { get; set; }
+    [JsonPropertyName("sentiment")] public int Sentiment { get; set; }
+    [JsonPropertyName("sentiment_score")] public double SentimentScore { get; set; }
+}
+
+internal sealed class JsonParagraphDto
+{
+    [JsonPropertyName("start")] public int Start { get; set; }
+    [JsonPropertyName("end")] public int End { get; set; }
+    [JsonPropertyName("sentence_start")] public int SentenceStart { get; set; }
+    [JsonPropertyName("sentence_end")] public int SentenceEnd { get; set; }
+}
+
+internal sealed class JsonTokenDto
+{
+    [JsonPropertyName("start")] public int Start { get; set; }
+    [JsonPropertyName("end")] public int End { get; set; }
+    [JsonPropertyName("kind")] public string Kind { get; set; } = "";
+    [JsonPropertyName("space_after")] public bool SpaceAfter { get; set; }
+    [JsonPropertyName("pos")] public string? Pos { get; set; }
+    [JsonPropertyName("tag")] public string? Tag { get; set; }
+    [JsonPropertyName("lemma")] public string? Lemma { get; set; }
 }
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -44,21 +90,256 @@ internal sealed partial class TextLensJsonContext : JsonSerializerContext;
 
 internal static class DocumentJson
 {
+    public const string FormatName = "textlens-document/1";
+
     public static string ToJson(Document doc, string? source, string? textFile)
     {
+        ArgumentNullException.ThrowIfNull(doc);
         var dto = new JsonDocumentDto
         {
             Id = doc.Id,
             Source = source ?? "",
             TextFile = textFile ?? $"texts/{doc.Id}.txt",
+            Format = FormatName,
         };
         var sentiment = doc.Sentiment;
         foreach (var s in doc.Sentences)
-            dto.Sentences.Add(new JsonSentenceDto { Start = s.Start, End = s.End, Sentiment = sentiment is null ? 0 : (int)sentiment.Sentences[s.Index].Label });
+        {
+            var score = SentenceScore(sentiment, s.Index);
+            dto.Sentences.Add(new JsonSentenceDto
+            {
+                Start = s.Start, End = s.End,
+                Sentiment = score is null ? 0 : (int)score.Label,
+                SentimentScore = score?.Compound,
+                TokenStart = s.TokenStart, TokenEnd = s.TokenEnd,
+            });
+        }
         foreach (var e in doc.Entities)
-            dto.Entities.Add(new JsonEntityDto { Start = e.Start, End = e.End, Label = e.Label.Name, Text = e.Text });
+            dto.Entities.Add(new JsonEntityDto
+            {
+                Start = e.Start, End = e.End, Label = e.Label.Name, Text = e.Text,
+                Source = Names.Of(e.Source), Confidence = e.Confidence,
+                TokenStart = e.TokenStart, TokenEnd = e.TokenEnd,
+            });
         foreach (var c in doc.StanceCues)
-            dto.StanceCues.Add(new JsonStanceCueDto { Start = c.Start, End = c.End, Type = c.Type.ToString().ToUpperInvariant(), Text = c.Text, Holder = c.Holder });
+            dto.StanceCues.Add(new JsonStanceCueDto
+            {
+                Start = c.Start, End = c.End, Type = Names.Of(c.Type), Text = c.Text, Holder = c.Holder,
+                TokenStart = c.TokenStart, TokenEnd = c.TokenEnd,
+            });
+        if (sentiment is not null)
+            dto.DocumentSentiment = new JsonScoreDto
+            {
+                Start = sentiment.Document.Start, End = sentiment.Document.End,
+                Sentiment = (int)sentiment.Document.Label, SentimentScore = sentiment.Document.Compound,
+            };
+        dto.Paragraphs = doc.Paragraphs.Select(p => new JsonParagraphDto
+        {
+            Start = p.Start, End = p.End, SentenceStart = p.SentenceStart, SentenceEnd = p.SentenceEnd,
+        }).ToList();
+        var tokens = new List<JsonTokenDto>(doc.Tokens.Count);
+        foreach (var t in doc.Tokens)
+            tokens.Add(new JsonTokenDto
+            {
+                Start = t.Start, End = t.End, Kind = Names.Of(t.Kind), SpaceAfter = t.SpaceAfter,
+                Pos = t.Pos == UPos.None ? null : Names.Of(t.Pos), Tag = t.Tag, Lemma = t.Lemma,
+            });
+        dto.Tokens = tokens;
+        dto.Text = doc.Text;
         return JsonSerializer.Serialize(dto, TextLensJsonContext.Default.JsonDocumentDto);
     }
+
+    private static SentimentScore? SentenceScore(DocumentSentiment? sentiment, int index) =>
+        sentiment is not null && index < sentiment.Sentences.Count ? sentiment.Sentences[index] : null;
+
+    public static Document FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocumentDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(json, TextLensJsonContext.Default.JsonDocumentDto);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"Not a TextLens document: malformed JSON ({ex.Message})", ex);
+        }
+        if (dto is null) throw new FormatException("Not a TextLens document: the JSON is null.");
+        if (dto.Text is null)
+            throw new FormatException("Not a TextLens document: the 'text' field is missing (evaluation-only JSON without the text cannot be rebuilt into a Document).");
+        if (dto.Tokens is null)
+            throw new FormatException("Not a TextLens document: the 'tokens' field is missing.");
+        var text = dto.Text;
+        int n = text.Length;
+
+        var tokens = new TokenData[dto.Tokens.Count];
+        int previousEnd = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var t = dto.Tokens[i] ?? throw Bad($"token {i} is null");
+            CheckRange($"token {i}", t.Start, t.End, n);
+            if (t.Start < previousEnd) throw Bad($"token {i} [{t.Start}, {t.End}) overlaps or precedes the token before it");
+            if (t.End == t.Start) throw Bad($"token {i} is empty");
+            if (!Enum.TryParse<TokenKind>(t.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(t.Kind, out _))
+                throw Bad($"token {i} has an unknown kind '{t.Kind}'");
+            tokens[i] = new TokenData(t.Start, t.End - t.Start, kind, t.SpaceAfter);
+            previousEnd = t.End;
+        }
+        var doc = new Document(text, string.IsNullOrEmpty(dto.Id) ? "doc" : dto.Id, tokens);
+
+        // Tags and lemmas: all or nothing per layer.
+        int tagged = dto.Tokens.Count(t => t.Pos is not null);
+        if (tagged > 0)
+        {
+            if (tagged != tokens.Length) throw Bad("some tokens have 'pos' and others do not");
+            var pos = new UPos[tokens.Length];
+            var tags = new string[tokens.Length];
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                var p = dto.Tokens[i].Pos!;
+                if (!Enum.TryParse<UPos>(p, ignoreCase: true, out var u) || !Enum.IsDefined(u) || u == UPos.None || int.TryParse(p, out _))
+                    throw Bad($"token {i} has an unknown pos '{p}'");
+                pos[i] = u;
+                tags[i] = dto.Tokens[i].Tag ?? "";
+            }
+            doc.SetTags(pos, tags);
+        }
+        int lemmatized = dto.Tokens.Count(t => t.Lemma is not null);
+        if (lemmatized > 0)
+        {
+            if (lemmatized != tokens.Length) throw Bad("some tokens have 'lemma' and others do not");
+            doc.SetLemmas(dto.Tokens.Select(t => t.Lemma!).ToArray());
+        }
+
+        var sentences = new Sentence[(dto.Sentences ?? []).Count];
+        int prevTokenEnd = 0;
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            var s = dto.Sentences![i] ?? throw Bad($"sentence {i} is null");
+            CheckRange($"sentence {i}", s.Start, s.End, n);
+            var (ts, te) = TokenRange(doc, $"sentence {i}", s.Start, s.End, s.TokenStart, s.TokenEnd);
+            if (ts < prevTokenEnd || ts >= te) throw Bad($"sentence {i} does not follow the sentence before it or has no tokens");
+            sentences[i] = doc.NewSentence(i, ts, te);
+            prevTokenEnd = te;
+        }
+        var paragraphs = new Paragraph[(dto.Paragraphs ?? []).Count];
+        for (int i = 0; i < paragraphs.Length; i++)
+        {
+            var p = dto.Paragraphs![i] ?? throw Bad($"paragraph {i} is null");
+            CheckRange($"paragraph {i}", p.Start, p.End, n);
+            if (p.SentenceStart < 0 || p.SentenceEnd < p.SentenceStart || p.SentenceEnd > sentences.Length)
+                throw Bad($"paragraph {i} has an invalid sentence range [{p.SentenceStart}, {p.SentenceEnd})");
+            paragraphs[i] = new Paragraph(i, p.Start, p.End, p.SentenceStart, p.SentenceEnd);
+        }
+        if (sentences.Length > 0 || paragraphs.Length > 0) doc.SetSentences(sentences, paragraphs);
+
+        var entities = new List<Entity>((dto.Entities ?? []).Count);
+        for (int i = 0; i < entities.Capacity; i++)
+        {
+            var e = dto.Entities![i] ?? throw Bad($"entity {i} is null");
+            CheckRange($"entity {i}", e.Start, e.End, n);
+            if (string.IsNullOrWhiteSpace(e.Label)) throw Bad($"entity {i} has no label");
+            var (ts, te) = TokenRange(doc, $"entity {i}", e.Start, e.End, e.TokenStart, e.TokenEnd);
+            var source = EntitySource.Model;
+            if (e.Source is not null && !Names.TryParse(e.Source, out source)) throw Bad($"entity {i} has an unknown source '{e.Source}'");
+            entities.Add(new Entity(new EntityLabel(e.Label), e.Start, e.End, ts, te, text[e.Start..e.End], source, e.Confidence));
+        }
+        doc.SetEntities(entities);
+
+        var cues = new List<StanceCue>((dto.StanceCues ?? []).Count);
+        for (int i = 0; i < cues.Capacity; i++)
+        {
+            var c = dto.StanceCues![i] ?? throw Bad($"stance cue {i} is null");
+            CheckRange($"stance cue {i}", c.Start, c.End, n);
+            if (!Names.TryParse(c.Type, out StanceCueType type)) throw Bad($"stance cue {i} has an unknown type '{c.Type}'");
+            var (ts, te) = TokenRange(doc, $"stance cue {i}", c.Start, c.End, c.TokenStart, c.TokenEnd);
+            cues.Add(new StanceCue(type, c.Start, c.End, ts, te, text[c.Start..c.End], c.Holder ?? ""));
+        }
+        doc.SetStanceCues(cues);
+
+        bool hasScores = dto.DocumentSentiment is not null || (dto.Sentences ?? []).Any(s => s.SentimentScore is not null);
+        if (hasScores)
+        {
+            var scores = new SentimentScore[sentences.Length];
+            for (int i = 0; i < scores.Length; i++)
+            {
+                var s = dto.Sentences![i];
+                scores[i] = new SentimentScore(s.Start, s.End, s.SentimentScore ?? 0, Label(s.Sentiment, $"sentence {i}"));
+            }
+            var d = dto.DocumentSentiment;
+            var whole = d is null
+                ? new SentimentScore(0, n, 0, SentimentLabel.Neutral)
+                : new SentimentScore(d.Start, d.End, d.SentimentScore, Label(d.Sentiment, "document_sentiment"));
+            doc.SetSentiment(new DocumentSentiment(whole, scores));
+        }
+        doc.Freeze();
+        return doc;
+    }
+
+    private static SentimentLabel Label(int value, string what) => value switch
+    {
+        -1 => SentimentLabel.Negative,
+        0 => SentimentLabel.Neutral,
+        1 => SentimentLabel.Positive,
+        _ => throw Bad($"{what} has sentiment {value}; expected -1, 0 or 1"),
+    };
+
+    private static (int Start, int End) TokenRange(Document doc, string what, int start, int end, int? tokenStart, int? tokenEnd)
+    {
+        int count = doc.TokenStore.Length;
+        if (tokenStart is int ts && tokenEnd is int te)
+        {
+            if (ts < 0 || te < ts || te > count) throw Bad($"{what} has an invalid token range [{ts}, {te})");
+            return (ts, te);
+        }
+        int first = doc.TokenIndexAt(start), last = first;
+        while (last < count && doc.TokenStore[last].Start < end) last++;
+        return (first, last);
+    }
+
+    private static void CheckRange(string what, int start, int end, int length)
+    {
+        if (start < 0 || end < start || end > length)
+            throw Bad($"{what} has offsets [{start}, {end}) outside the text (length {length})");
+    }
+
+    private static FormatException Bad(string problem) => new($"Not a valid TextLens document: {problem}.");
+}
+
+/// <summary>Names used in every output (JSON, CSV, HTML): upper-case cue types, lower-case sources.</summary>
+internal static class Names
+{
+    public static string Of(StanceCueType type) => type switch
+    {
+        StanceCueType.Refusal => "REFUSAL",
+        StanceCueType.Condition => "CONDITION",
+        StanceCueType.Commitment => "COMMITMENT",
+        StanceCueType.Deontic => "DEONTIC",
+        StanceCueType.Hedge => "HEDGE",
+        StanceCueType.Booster => "BOOSTER",
+        StanceCueType.Attitude => "ATTITUDE",
+        _ => type.ToString().ToUpperInvariant(),
+    };
+
+    public static string Of(EntitySource source) => source switch
+    {
+        EntitySource.Model => "model",
+        EntitySource.Gazetteer => "gazetteer",
+        EntitySource.Rule => "rule",
+        _ => source.ToString().ToLowerInvariant(),
+    };
+
+    public static string Of(TokenKind kind) => kind.ToString();
+
+    public static string Of(UPos pos) => pos.ToString().ToUpperInvariant();
+
+    public static string Of(SentimentLabel label) => label switch
+    {
+        SentimentLabel.Negative => "negative",
+        SentimentLabel.Positive => "positive",
+        _ => "neutral",
+    };
+
+    public static bool TryParse<TEnum>(string? name, out TEnum value) where TEnum : struct, Enum =>
+        Enum.TryParse(name, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(name, out _);
 }

@@ -1,0 +1,3 @@
+using TextLens.Cli;
+
+return await CliApp.RunAsync(args, CliIO.FromConsole(), CancellationToken.None);

@@ -1,0 +1,88 @@
+namespace TextLens;
+
+/// <summary>How the sentences that mention an entity sound: one row of a "tone per entity" summary.</summary>
+/// <param name="Text">The entity as first written in the document (mentions are grouped by their normalised text and label).</param>
+/// <param name="Label">The entity's label.</param>
+/// <param name="Mentions">Number of mentions.</param>
+/// <param name="Sentences">Number of distinct sentences that mention it.</param>
+/// <param name="Tone">Mean sentiment score (-1..+1) of those sentences; 0 when sentiment was not computed.</param>
+/// <param name="Positive">How many of those sentences are positive.</param>
+/// <param name="Negative">How many of those sentences are negative.</param>
+public sealed record EntityTone(string Text, EntityLabel Label, int Mentions, int Sentences, double Tone, int Positive, int Negative)
+{
+    /// <summary>
+    /// The tone of the document's main entities (every label but DATE), most mentioned first (ties: first
+    /// mention first). Mentions are grouped by label and normalised text (case, quotes, dashes and spacing
+    /// ignored). Deterministic.
+    /// </summary>
+    /// <param name="document">A processed document.</param>
+    /// <param name="max">At most this many entities.</param>
+    /// <returns>The entities with their tone.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    public static IReadOnlyList<EntityTone> Summarize(Document document, int max = 10)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var sentiment = document.Sentiment;
+        var groups = new Dictionary<(string, string), Group>();
+        var order = new List<Group>();
+        foreach (var e in document.Entities)
+        {
+            if (e.Label == EntityLabel.Date) continue;
+            var key = (e.Label.Name, Key(document, e));
+            if (!groups.TryGetValue(key, out var g))
+            {
+                g = new Group(e.Text, e.Label, order.Count);
+                groups.Add(key, g);
+                order.Add(g);
+            }
+            g.Mentions++;
+            if (e.TokenStart < document.TokenStore.Length)
+            {
+                int s = document.SentenceIndexOf(e.TokenStart);
+                if (s >= 0) g.SentenceIndexes.Add(s);
+            }
+        }
+        return order
+            .OrderByDescending(g => g.Mentions).ThenBy(g => g.First)
+            .Take(Math.Max(0, max))
+            .Select(g =>
+            {
+                double sum = 0;
+                int pos = 0, neg = 0, n = 0;
+                foreach (int s in g.SentenceIndexes.Order())
+                {
+                    n++;
+                    if (sentiment is null || s >= sentiment.Sentences.Count) continue;
+                    var score = sentiment.Sentences[s];
+                    sum += score.Compound;
+                    if (score.Label == SentimentLabel.Positive) pos++;
+                    else if (score.Label == SentimentLabel.Negative) neg++;
+                }
+                return new EntityTone(g.Text, g.Label, g.Mentions, n, n == 0 ? 0 : Math.Round(sum / n, 4), pos, neg);
+            })
+            .ToArray();
+    }
+
+    private static string Key(Document doc, Entity e)
+    {
+        var norm = doc.LowerText.AsSpan(e.Start, e.End - e.Start);
+        var sb = new System.Text.StringBuilder(norm.Length);
+        bool space = false;
+        foreach (char c in norm)
+        {
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private sealed class Group(string text, EntityLabel label, int first)
+    {
+        public string Text { get; } = text;
+        public EntityLabel Label { get; } = label;
+        public int First { get; } = first;
+        public int Mentions { get; set; }
+        public HashSet<int> SentenceIndexes { get; } = [];
+    }
+}
