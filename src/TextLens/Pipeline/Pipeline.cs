@@ -37,6 +37,7 @@ public sealed class Pipeline
         var nlp = new Pipeline(Tokenizer.Default, options);
         nlp.Add(new SentenceSplitter());
         nlp.Add(new EntityRecognizer());
+        nlp.Add(new SentimentAnalyzer());
         return nlp;
     }
 

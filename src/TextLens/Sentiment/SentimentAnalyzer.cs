@@ -1,0 +1,183 @@
+using TextLens.Sentiment;
+
+namespace TextLens;
+
+/// <summary>
+/// The sentiment pipeline component (name <c>sentiment</c>): scores every sentence with the explainable lexicon
+/// scorer — optionally blended with a trained <see cref="SentenceClassifier"/> — then every paragraph, the document
+/// and each entity, and stores the result in <see cref="Document.Sentiment"/>. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// Labels: compound ≥ <see cref="SentimentOptions.PositiveThreshold"/> is positive, ≤ −<see cref="SentimentOptions.NegativeThreshold"/>
+/// is negative, anything between is neutral. Hedges come from <see cref="Document.StanceCues"/> when the stance
+/// layer found any, otherwise from the lexicon's own hedge list.
+/// </remarks>
+/// <example>
+/// <code>
+/// var doc = Pipeline.CreateEnglish().Process("No significant military escalation has occurred.");
+/// var s = doc.Sentiment!.Sentences[0];   // Positive: "escalation" negated by "no"
+/// foreach (var c in s.Contributions) Console.WriteLine($"{c.Text} {c.Weight:+0.00;-0.00} {c.Modifiers}");
+/// </code>
+/// </example>
+public sealed class SentimentAnalyzer : IPipelineComponent
+{
+    private readonly SentimentScorer _scorer;
+    private readonly SentenceClassifier? _classifier;
+
+    /// <summary>Creates the component.</summary>
+    /// <param name="lexicon">The lexicon; defaults to <see cref="SentimentLexicon.Default"/>.</param>
+    /// <param name="options">Scoring options; defaults to <c>new SentimentOptions()</c>.</param>
+    /// <param name="classifier">
+    /// A trained sentence classifier with sentiment labels (<c>-1/0/1</c> or <c>negative/neutral/positive</c>) to blend
+    /// with the lexicon by <see cref="SentimentOptions.ClassifierWeight"/>; null for the lexicon alone.
+    /// </param>
+    /// <exception cref="ArgumentException">The classifier's labels are not sentiment labels.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public SentimentAnalyzer(SentimentLexicon? lexicon = null, SentimentOptions? options = null, SentenceClassifier? classifier = null)
+    {
+        options ??= new SentimentOptions();
+        options.Validate();
+        _scorer = new SentimentScorer(lexicon ?? SentimentLexicon.Default, options);
+        if (classifier is not null && !classifier.HasSentimentLabels)
+            throw new ArgumentException($"The classifier's labels ({string.Join(", ", classifier.Labels)}) are not sentiment labels (-1/0/1 or negative/neutral/positive).", nameof(classifier));
+        _classifier = classifier;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "sentiment";
+
+    /// <summary>The scoring options.</summary>
+    public SentimentOptions Options => _scorer.Options;
+
+    /// <summary>The lexicon.</summary>
+    public SentimentLexicon Lexicon => _scorer.Lexicon;
+
+    /// <summary>The blended classifier, or null.</summary>
+    public SentenceClassifier? Classifier => _classifier;
+
+    /// <summary>Scores a text as one span with the lexicon scorer (no sentence splitting, no stance layer).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The score with its contributions.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public SentimentScore Score(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var doc = Tokenizer.Default.Tokenize(text);
+        return _scorer.Score(doc, 0, doc.TokenStore.Length, -1);
+    }
+
+    /// <inheritdoc/>
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var opts = _scorer.Options;
+        var sentences = document.Sentences;
+        var cues = document.StanceCues;
+        bool stance = cues.Count > 0;
+        var scores = new SentimentScore[sentences.Count];
+        int cueIndex = 0;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            if ((i & 63) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var sent = sentences[i];
+            int hedges = -1;
+            if (stance)
+            {
+                hedges = 0;
+                while (cueIndex < cues.Count && cues[cueIndex].Start < sent.Start) cueIndex++;
+                for (int c = cueIndex; c < cues.Count && cues[c].Start < sent.End; c++)
+                    if (cues[c].Type == StanceCueType.Hedge) hedges++;
+            }
+            var score = _scorer.Score(document, sent.TokenStart, sent.TokenEnd, hedges);
+            if (_classifier is not null)
+            {
+                double ml = _classifier.SentimentScore(document, sent.TokenStart, sent.TokenEnd, _scorer);
+                double blended = (1 - opts.ClassifierWeight) * score.Compound + opts.ClassifierWeight * ml;
+                score = score with { Compound = blended, Label = opts.LabelOf(blended), ClassifierScore = ml };
+            }
+            scores[i] = score;
+        }
+
+        var paragraphs = new List<SentimentScore>(document.Paragraphs.Count);
+        foreach (var p in document.Paragraphs)
+            paragraphs.Add(Average(p.Start, p.End, scores, p.SentenceStart, p.SentenceEnd));
+        int docStart = document.TokenStore.Length > 0 ? document.TokenStore[0].Start : 0;
+        int docEnd = document.TokenStore.Length > 0 ? document.TokenStore[^1].End : 0;
+        var whole = Average(docStart, docEnd, scores, 0, scores.Length);
+        document.SetSentiment(new DocumentSentiment(whole, scores)
+        {
+            Paragraphs = paragraphs,
+            Entities = EntityTones(document, scores),
+        });
+    }
+
+    /// <summary>Mean compound of the sentences in [from, to) that carry any sentiment (all of them when none does).</summary>
+    private SentimentScore Average(int start, int end, SentimentScore[] scores, int from, int to)
+    {
+        double sum = 0;
+        int n = 0;
+        for (int i = from; i < to && i < scores.Length; i++)
+        {
+            if (scores[i].Contributions.Count == 0 && scores[i].ClassifierScore is null) continue;
+            sum += scores[i].Compound;
+            n++;
+        }
+        double mean = n == 0 ? 0 : sum / n;
+        return new SentimentScore(start, end, mean, _scorer.Options.LabelOf(mean)) { AuthorCompound = mean, LexiconCompound = mean };
+    }
+
+    /// <summary>
+    /// Per entity (same text and label; dates excluded): the mean over its mentions of the tone of the clause that holds
+    /// the mention, or of the whole sentence when that clause carries no sentiment.
+    /// </summary>
+    private IReadOnlyList<EntitySentiment> EntityTones(Document doc, SentimentScore[] scores)
+    {
+        if (doc.Entities.Count == 0 || scores.Length == 0) return [];
+        var groups = new Dictionary<(string, string), (int Order, int Count, double Sum, Entity First)>();
+        foreach (var ent in doc.Entities)
+        {
+            if (ent.Label == EntityLabel.Date) continue;
+            int si = doc.SentenceIndexOf(ent.TokenStart);
+            if (si < 0 || si >= scores.Length) continue;
+            var sent = doc.Sentences[si];
+            double tone = ClauseTone(doc, sent, ent.TokenStart, scores[si]);
+            var key = (ent.Label.Name, ent.Text);
+            groups[key] = groups.TryGetValue(key, out var g)
+                ? (g.Order, g.Count + 1, g.Sum + tone, g.First)
+                : (groups.Count, 1, tone, ent);
+        }
+        return groups.Values.OrderBy(g => g.Order)
+            .Select(g =>
+            {
+                double mean = g.Sum / g.Count;
+                return new EntitySentiment(g.First.Text, g.First.Label, g.Count, mean, _scorer.Options.LabelOf(mean));
+            })
+            .ToArray();
+    }
+
+    private double ClauseTone(Document doc, Sentence sent, int token, SentimentScore score)
+    {
+        var tokens = doc.TokenStore;
+        int lo = token, hi = token + 1;
+        while (lo > sent.TokenStart && !IsClauseBreak(doc, lo - 1)) lo--;
+        while (hi < sent.TokenEnd && !IsClauseBreak(doc, hi)) hi++;
+        int a = tokens[lo].Start, b = tokens[hi - 1].End;
+        double sum = 0;
+        bool any = false;
+        foreach (var c in score.Contributions)
+        {
+            if (c.Start < a || c.Start >= b) continue;
+            sum += c.Weight;
+            any = true;
+        }
+        return any ? _scorer.Normalize(sum) : score.Compound;
+    }
+
+    private static bool IsClauseBreak(Document doc, int i)
+    {
+        ref readonly var t = ref doc.TokenStore[i];
+        if (t.Kind != TokenKind.Punctuation || t.Length != 1) return false;
+        char c = doc.NormText[t.Start];
+        return c is ',' or ';' or ':' or '(' or ')';
+    }
+}
