@@ -16,12 +16,35 @@ internal static class Program
                              [--seeds DIR] [--findings DIR]
                TextLens.Fuzz <target> --replay FILE|DIR     run saved inputs once (exit 1 if any fails)
                TextLens.Fuzz <target> --afl                 AFL++ persistent mode (SharpFuzz), under afl-fuzz
-               TextLens.Fuzz --list
+               TextLens.Fuzz --list | --dump FILE
         """;
 
     private static int Main(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help") { Console.WriteLine(Usage); return args.Length == 0 ? 2 : 0; }
+        if (args[0] == "--dump" && args.Length == 2)
+        {
+            // Debugging aid: show the layers of one input file (text decoded like the text targets).
+            var doc = Pipeline.CreateEnglish().Process(FuzzTargets.DecodeText(File.ReadAllBytes(args[1])), "dump");
+            foreach (var t in doc.Tokens) Console.WriteLine($"token [{t.Start},{t.End}) {t.Kind} '{t.Text}' sentence {t.SentenceIndex}");
+            foreach (var e in doc.Entities) Console.WriteLine($"entity [{e.Start},{e.End}) tokens [{e.TokenStart},{e.TokenEnd}) {e.Label} '{e.Text}' {e.Source}");
+            foreach (var c in doc.StanceCues) Console.WriteLine($"cue [{c.Start},{c.End}) {c.Type} '{c.Text}' holder '{c.Holder}'");
+            return 0;
+        }
+        if (args[0] == "--write-seeds" && args.Length == 2)
+        {
+            // Regenerates the binary/JSON seeds that depend on the library's own writers (model file, document JSON).
+            string dir = args[1];
+            Directory.CreateDirectory(Path.Combine(dir, "model"));
+            Directory.CreateDirectory(Path.Combine(dir, "json"));
+            byte[] model = FuzzTargets.SeedModel();
+            File.WriteAllBytes(Path.Combine(dir, "model", "ner-tiny.bin"), model);
+            File.WriteAllBytes(Path.Combine(dir, "model", "ner-tiny-resealed.bin"), [0x01, .. model]);
+            var nlp = Pipeline.CreateEnglish();
+            File.WriteAllText(Path.Combine(dir, "json", "short.json"), nlp.Process("Azerbaijan will not sign until Armenia changes its constitution, Aliyev said.", "short").ToJson());
+            File.WriteAllText(Path.Combine(dir, "json", "mixed.json"), nlp.Process("Dr. Smith (U.S.) said: \"It is likely.\"\n\nשלום 😀 e-mail a@b.org", "mixed").ToJson());
+            return 0;
+        }
         if (args[0] == "--list")
         {
             foreach (var (name, what) in FuzzTargets.Descriptions) Console.WriteLine($"{name,-10} {what}");

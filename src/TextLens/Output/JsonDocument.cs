@@ -164,6 +164,10 @@ internal static class DocumentJson
         {
             throw new FormatException($"Not a TextLens document: malformed JSON ({ex.Message})", ex);
         }
+        catch (ArgumentException ex) // e.g. an unpaired surrogate outside any escape: the string cannot be transcoded (found by fuzzing)
+        {
+            throw new FormatException($"Not a TextLens document: {ex.Message}", ex);
+        }
         if (dto is null) throw new FormatException("Not a TextLens document: the JSON is null.");
         if (dto.Text is null)
             throw new FormatException("Not a TextLens document: the 'text' field is missing (evaluation-only JSON without the text cannot be rebuilt into a Document).");

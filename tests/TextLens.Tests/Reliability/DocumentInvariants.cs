@@ -5,7 +5,14 @@ namespace TextLens.Reliability;
 /// <summary>Checks the structural invariants of a processed <see cref="Document"/>; throws <see cref="InvariantException"/> on the first violation.</summary>
 internal static class DocumentInvariants
 {
-    public static void Check(Document doc, string originalText)
+    /// <param name="doc">The document.</param>
+    /// <param name="originalText">The text it was made from.</param>
+    /// <param name="external">
+    /// True for documents rebuilt from outside data (<see cref="Document.FromJson"/>): only the hard guarantees are checked
+    /// (bounds, order, slices), not what the pipeline itself guarantees (every non-space character in a token, entity token
+    /// ranges, sentiment spans).
+    /// </param>
+    public static void Check(Document doc, string originalText, bool external = false)
     {
         string text = doc.Text;
         Require(ReferenceEquals(text, originalText) || text == originalText, "document text differs from the input");
@@ -29,13 +36,13 @@ internal static class DocumentInvariants
                 $"token {i} starts inside a surrogate pair at {t.Start}");
             Require(!(t.End < text.Length && char.IsHighSurrogate(text[t.End - 1]) && char.IsLowSurrogate(text[t.End])),
                 $"token {i} ends inside a surrogate pair at {t.End}");
-            for (int k = prevEnd; k < t.Start; k++)
+            for (int k = prevEnd; !external && k < t.Start; k++)
                 Require(IsSkippable(text[k]), $"character U+{(int)text[k]:X4} at {k} is in no token but is not whitespace");
             prevEnd = t.End;
             starts.Add(t.Start);
             ends.Add(t.End);
         }
-        for (int k = prevEnd; k < text.Length; k++)
+        for (int k = prevEnd; !external && k < text.Length; k++)
             Require(IsSkippable(text[k]), $"character U+{(int)text[k]:X4} at {k} is in no token but is not whitespace");
 
         // Sentences: tile the tokens in order, offsets are the first/last token's.
@@ -70,11 +77,12 @@ internal static class DocumentInvariants
             prevSentEnd = p.SentenceEnd;
         }
 
-        // Entities: ordered, non-overlapping, aligned to tokens, text equal to the slice.
+        // Entities: ordered, non-overlapping, aligned to token or sub-token unit boundaries, text equal to the slice.
         int prevEntEnd = 0;
         foreach (var e in doc.Entities)
         {
-            CheckSpan("entity", e.Start, e.End, e.TokenStart, e.TokenEnd, e.Text, doc, starts, ends);
+            if (external) Require(0 <= e.Start && e.Start < e.End && e.End <= text.Length && e.Text == text[e.Start..e.End], $"entity [{e.Start},{e.End}) out of bounds or text differs");
+            else CheckEntitySpan(e, doc, starts, ends);
             Require(e.Start >= prevEntEnd, $"entity [{e.Start},{e.End}) overlaps or precedes the previous one ending at {prevEntEnd}");
             Require(!string.IsNullOrEmpty(e.Label.Name), $"entity [{e.Start},{e.End}) has no label");
             Require(e.Confidence is null || (e.Confidence >= 0 && e.Confidence <= 1), $"entity [{e.Start},{e.End}) confidence {e.Confidence} outside 0..1");
@@ -85,7 +93,8 @@ internal static class DocumentInvariants
         int prevCueStart = 0;
         foreach (var c in doc.StanceCues)
         {
-            CheckSpan("stance cue", c.Start, c.End, c.TokenStart, c.TokenEnd, c.Text, doc, starts, ends);
+            if (external) Require(0 <= c.Start && c.Start < c.End && c.End <= text.Length && c.Text == text[c.Start..c.End], $"stance cue [{c.Start},{c.End}) out of bounds or text differs");
+            else CheckSpan("stance cue", c.Start, c.End, c.TokenStart, c.TokenEnd, c.Text, doc, starts, ends);
             Require(c.Start >= prevCueStart, $"stance cue [{c.Start},{c.End}) is out of order");
             Require(c.Holder is not null, $"stance cue [{c.Start},{c.End}) has a null holder");
             prevCueStart = c.Start;
@@ -99,7 +108,7 @@ internal static class DocumentInvariants
             for (int s = 0; s < sentiment.Sentences.Count; s++)
             {
                 CheckScore(sentiment.Sentences[s], text.Length, $"sentence {s}");
-                Require(sentiment.Sentences[s].Start == sentences[s].Start && sentiment.Sentences[s].End == sentences[s].End,
+                Require(external || sentiment.Sentences[s].Start == sentences[s].Start && sentiment.Sentences[s].End == sentences[s].End,
                     $"sentence {s} score covers [{sentiment.Sentences[s].Start},{sentiment.Sentences[s].End}), not the sentence");
             }
         }
@@ -119,6 +128,27 @@ internal static class DocumentInvariants
         Require(tokens[tokenStart].Start == start && tokens[tokenEnd - 1].End == end, $"{what} [{start},{end}) does not match its token range [{tokenStart},{tokenEnd})");
         Require(spanText == doc.Text[start..end], $"{what} [{start},{end}) text '{spanText}' differs from the slice");
     }
+
+    // Entities may start/end inside a token, at a boundary between a letter/digit run and another character
+    // ("Baku-based" → "Baku"; the entity recogniser works on such sub-token units by design), but never inside a
+    // run of letters/digits or a surrogate pair, and their token range is exactly the tokens they overlap.
+    private static void CheckEntitySpan(Entity e, Document doc, HashSet<int> starts, HashSet<int> ends)
+    {
+        var tokens = doc.Tokens;
+        string text = doc.Text;
+        int start = e.Start, end = e.End;
+        Require(0 <= start && start < end && end <= text.Length, $"entity [{start},{end}) out of bounds (text length {text.Length})");
+        Require(0 <= e.TokenStart && e.TokenStart < e.TokenEnd && e.TokenEnd <= tokens.Count, $"entity token range [{e.TokenStart},{e.TokenEnd}) invalid");
+        Require(tokens[e.TokenStart].Start <= start && start < tokens[e.TokenStart].End && tokens[e.TokenEnd - 1].Start < end && end <= tokens[e.TokenEnd - 1].End,
+            $"entity [{start},{end}) is not inside its token range [{e.TokenStart},{e.TokenEnd})");
+        Require(starts.Contains(start) || IsUnitBoundary(text, start), $"entity [{start},{end}) starts inside a word");
+        Require(ends.Contains(end) || IsUnitBoundary(text, end), $"entity [{start},{end}) ends inside a word");
+        Require(e.Text == text[start..end], $"entity [{start},{end}) text '{e.Text}' differs from the slice");
+    }
+
+    private static bool IsUnitBoundary(string text, int at) =>
+        at > 0 && at < text.Length && !char.IsSurrogatePair(text[at - 1], text[at])
+        && !(char.IsLetterOrDigit(text[at - 1]) && char.IsLetterOrDigit(text[at]));
 
     private static void CheckScore(SentimentScore score, int length, string what)
     {

@@ -2,6 +2,7 @@
 // "bytes in → return a behaviour feature, or throw when the library misbehaves".
 using System.Text;
 using TextLens.Models;
+using TextLens.Tagging;
 
 namespace TextLens.Reliability;
 
@@ -16,10 +17,13 @@ internal static class FuzzTargets
         ["tokenizer"] = "Tokenizer.Default.Tokenize(text) + token offset invariants",
         ["pipeline"] = "Pipeline.CreateEnglish().Process(text) (splitter and every stage) + all layer invariants + ToJson",
         ["csv"] = "CsvTable.Read (the one lexicon/pattern/training CSV reader): only DataFileException may escape",
+        ["patterns"] = "TokenPattern.TryParse(first line) + PatternMatcher.FindAll over the rest; PatternMatcher.ReadCsv(all): only DataFileException",
+        ["model"] = "ModelFile.Parse + NerModel.Read on mutated model files (length and CRC re-sealed so mutations reach the parser): only DataFileException",
+        ["json"] = "Document.FromJson(text): only FormatException; an accepted document satisfies every invariant and round-trips",
     };
 
     /// <summary>Whether the target reads text (decoded with <see cref="DecodeText"/>) rather than raw bytes.</summary>
-    public static bool IsTextTarget(string target) => target is "tokenizer" or "pipeline" or "csv";
+    public static bool IsTextTarget(string target) => target is not "model";
 
     /// <summary>Runs <paramref name="target"/> on <paramref name="data"/>; returns a hash of the observed behaviour (pseudo-coverage for the fuzzer).</summary>
     public static ulong Run(string target, ReadOnlySpan<byte> data) => target switch
@@ -27,6 +31,9 @@ internal static class FuzzTargets
         "tokenizer" => Tokenizer(DecodeText(data)),
         "pipeline" => PipelineTarget(DecodeText(data)),
         "csv" => Csv(DecodeText(data)),
+        "patterns" => Patterns(DecodeText(data)),
+        "model" => Model(data),
+        "json" => Json(DecodeText(data)),
         _ => throw new ArgumentException($"unknown fuzz target '{target}' (known: {string.Join(", ", Descriptions.Keys)})", nameof(target)),
     };
 
@@ -80,8 +87,103 @@ internal static class FuzzTargets
         catch (DataFileException e)
         {
             CheckMessage(e);
-            return 1UL << 20 | (ulong)(uint)e.Problem.Split(':')[0].GetHashCode() & 0xFFFF;
+            return 1UL << 20 | (ulong)(uint)StableHash(e.Problem.Split(':')[0]) & 0xFFFF;
         }
+    }
+
+    private static ulong Patterns(string text)
+    {
+        int nl = text.IndexOf('\n');
+        string pattern = nl < 0 ? text : text[..nl];
+        string body = nl < 0 ? "Azerbaijan will not sign until Armenia changes its constitution." : text[(nl + 1)..];
+        ulong h = 0;
+        if (TokenPattern.TryParse(pattern, out var compiled, out var error))
+        {
+            var matcher = new PatternMatcher();
+            matcher.Add("X", compiled);
+            var doc = SharedPipeline.Value.Process(body, "fuzz");
+            var matches = matcher.FindAll(doc);
+            foreach (var m in matches)
+            {
+                if (m.TokenStart < 0 || m.TokenEnd <= m.TokenStart || m.TokenEnd > doc.Tokens.Count)
+                    throw new InvariantException($"match [{m.TokenStart},{m.TokenEnd}) outside {doc.Tokens.Count} tokens");
+                _ = m.Text(doc);
+            }
+            h = 1UL << Math.Min(Bucket(matches.Count), 7);
+            var longest = PatternMatcher.SelectLongest(matches);
+            for (int i = 1; i < longest.Count; i++)
+                if (longest[i].TokenStart < longest[i - 1].TokenEnd) throw new InvariantException("SelectLongest returned overlapping matches");
+        }
+        else if (string.IsNullOrEmpty(error)) throw new InvariantException("TryParse failed without an error message");
+        else h = 1UL << 8 | (ulong)(uint)StableHash(error.Split(' ')[0]) << 9 & 0xFFFF00;
+        try
+        {
+            var m = PatternMatcher.ReadCsv(new StringReader(text), "fuzz.csv");
+            h |= 1UL << 30 | (ulong)Math.Min(m.Count, 7) << 31;
+        }
+        catch (DataFileException e) { CheckMessage(e); h |= 1UL << 40 | (ulong)(uint)StableHash(e.Problem.Split(' ')[0]) << 41 & 0xFFFF0000000000; }
+        return h;
+    }
+
+    /// <summary>A valid NER model file (tiny perceptron) to mutate; also the seed for the fuzzer.</summary>
+    public static byte[] SeedModel()
+    {
+        var p = new Tagging.AveragedPerceptron(Entities.NerModel.ClassCount);
+        Span<float> scratch = stackalloc float[Entities.NerModel.ClassCount];
+        ulong[] f1 = [1, 2, 3], f2 = [3, 4, 5];
+        for (int i = 0; i < 5; i++) { p.Train(f1, 1, scratch); p.NextInstance(); p.Train(f2, 2, scratch); p.NextInstance(); }
+        p.Average();
+        return new Entities.NerModel(p).ToFile(new Dictionary<string, string> { ["corpus"] = "fuzz" }).ToArray();
+    }
+
+    private static ulong Model(ReadOnlySpan<byte> input)
+    {
+        // First byte 0x01: re-seal the mutated file (fix the declared length and the CRC) so the mutation reaches the parser;
+        // otherwise the bytes are parsed as they are (exercises the magic/version/length/checksum gates).
+        byte[] data = input.Length > 0 && input[0] == 0x01 ? Reseal(input[1..].ToArray()) : input.ToArray();
+        try
+        {
+            var file = ModelFile.Parse(data, "fuzz.bin", Entities.NerModel.Kind, Entities.NerModel.KindVersion);
+            _ = Entities.NerModel.Read(new MemoryStream(data), "fuzz.bin");
+            return 1UL << 63 | (uint)file.SectionNames.Count;
+        }
+        catch (DataFileException e)
+        {
+            CheckMessage(e);
+            return 1UL << 20 | (ulong)(uint)StableHash(string.Concat(e.Problem.Where(char.IsLetter).Take(24))) & 0xFFFF;
+        }
+    }
+
+    /// <summary>Patches the declared length (bytes 12..20) and the trailing CRC-32C of a model file.</summary>
+    public static byte[] Reseal(byte[] data)
+    {
+        if (data.Length < 24) return data;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(data.AsSpan(12), (ulong)data.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(data.Length - 4), Crc32C.Compute(data.AsSpan(0, data.Length - 4)));
+        return data;
+    }
+
+    private static ulong Json(string text)
+    {
+        Document doc;
+        try { doc = Document.FromJson(text); }
+        catch (FormatException e)
+        {
+            if (string.IsNullOrWhiteSpace(e.Message)) throw new InvariantException("FormatException without a message");
+            return 1UL << 20 | (ulong)(uint)StableHash(string.Concat(e.Message.Where(char.IsLetter).Take(40))) & 0xFFFF;
+        }
+        DocumentInvariants.Check(doc, doc.Text, external: true);
+        string json = doc.ToJson();
+        var again = Document.FromJson(json);
+        if (again.ToJson() != json) throw new InvariantException("ToJson → FromJson → ToJson is not stable");
+        return Features(doc) | 1UL << 39;
+    }
+
+    private static int StableHash(string s)
+    {
+        int h = 17;
+        foreach (char c in s) h = h * 31 + c;
+        return h;
     }
 
     private static void CheckMessage(DataFileException e)
