@@ -243,6 +243,7 @@ internal static class DocumentJson
             var e = dto.Entities![i] ?? throw Bad($"entity {i} is null");
             CheckRange($"entity {i}", e.Start, e.End, n);
             if (string.IsNullOrWhiteSpace(e.Label)) throw Bad($"entity {i} has no label");
+            if (entities.Count > 0 && e.Start < entities[^1].End) throw Bad($"entity {i} overlaps or precedes the entity before it (entities are ordered and non-overlapping)");
             var (ts, te) = TokenRange(doc, $"entity {i}", e.Start, e.End, e.TokenStart, e.TokenEnd);
             var source = EntitySource.Model;
             if (e.Source is not null && !Names.TryParse(e.Source, out source)) throw Bad($"entity {i} has an unknown source '{e.Source}'");
