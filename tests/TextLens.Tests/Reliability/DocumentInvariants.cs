@@ -32,9 +32,9 @@ internal static class DocumentInvariants
             Require(t.End <= text.Length, $"token {i} [{t.Start},{t.End}) is beyond the text length {text.Length}");
             Require(t.Span.SequenceEqual(text.AsSpan(t.Start, t.Length)), $"token {i} span differs from the text");
             Require(t.Norm.Length == t.Length && t.Lower.Length == t.Length, $"token {i} normalised view has a different length");
-            Require(!(t.Start > 0 && char.IsHighSurrogate(text[t.Start - 1]) && char.IsLowSurrogate(text[t.Start])),
+            Require(external || !(t.Start > 0 && char.IsHighSurrogate(text[t.Start - 1]) && char.IsLowSurrogate(text[t.Start])),
                 $"token {i} starts inside a surrogate pair at {t.Start}");
-            Require(!(t.End < text.Length && char.IsHighSurrogate(text[t.End - 1]) && char.IsLowSurrogate(text[t.End])),
+            Require(external || !(t.End < text.Length && char.IsHighSurrogate(text[t.End - 1]) && char.IsLowSurrogate(text[t.End])),
                 $"token {i} ends inside a surrogate pair at {t.End}");
             for (int k = prevEnd; !external && k < t.Start; k++)
                 Require(IsSkippable(text[k]), $"character U+{(int)text[k]:X4} at {k} is in no token but is not whitespace");
