@@ -53,9 +53,27 @@ internal static class AnalyzeCommand
         return cmd;
     }
 
+    public static Command CreateRender(CliIO io)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "JSON files written by 'textlens analyze --format json' (or folders of them).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string[]>("--format", "-f") { Description = "Output formats: text, json, csv, html (repeat or comma list). Default: html." };
+        var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: ./textlens-out." };
+        var cmd = new Command("render", "Render saved JSON analyses again as text, CSV or HTML reports (no re-analysis).") { inputs, format, output };
+        cmd.SetAction((parse, ct) =>
+        {
+            var formats = parse.GetValue(format) is { Length: > 0 } f ? f : ["html"];
+            return Task.FromResult(Run(io, new Settings(parse.GetValue(inputs) ?? [], formats, parse.GetValue(output), 1, null, null, "text", null, true, Render: true), ct));
+        });
+        return cmd;
+    }
+
     internal sealed record Settings(
         string[] Inputs, string[] Formats, string? Out, int Parallel, string? Components, string? Disable,
-        string TextColumn, string? IdColumn, bool NoProgress);
+        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false);
 
     // Document is null with no Error for a large file analysed in pieces (LargeInput): LargeTokens counts its tokens.
     private sealed record Result(InputItem Item, Document? Document, string? Error, long LargeTokens = 0);
@@ -88,7 +106,7 @@ internal static class AnalyzeCommand
         }
 
         // ---- inputs
-        var set = InputSet.Expand(settings.Inputs, io.In, settings.TextColumn, settings.IdColumn);
+        var set = InputSet.Expand(settings.Inputs, io.In, settings.TextColumn, settings.IdColumn, settings.Render);
         int failures = 0;
         foreach (var p in set.Problems)
         {
@@ -112,11 +130,20 @@ internal static class AnalyzeCommand
             {
                 return new Result(item, null, InputSet.Describe(ex));
             }
-            var doc = nlp.Process(text, item.Id, cancellationToken);
+            Document doc;
+            if (settings.Render)
+            {
+                try { doc = Document.FromJson(text); }
+                catch (FormatException ex) { return new Result(item, null, ex.Message); }
+            }
+            else
+            {
+                doc = nlp.Process(text, item.Id, cancellationToken);
+            }
             try
             {
                 if (wantJson)
-                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".json"), doc.ToJson(source: item.Display, textFile: item.FilePath), cancellationToken);
+                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".json"), doc.ToJson(source: item.Display, textFile: settings.Render ? null : item.FilePath), cancellationToken);
                 if (wantHtml)
                     AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".html"), DocumentHtmlWriter.ToHtml(doc, source: item.Display), cancellationToken);
             }

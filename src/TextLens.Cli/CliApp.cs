@@ -10,9 +10,38 @@ internal static class CliApp
         var root = new RootCommand("TextLens: tokens, sentences, POS tags, entities, stance cues and sentiment for policy commentaries.")
         {
             AnalyzeCommand.Create(io),
+            AnalyzeCommand.CreateRender(io),
             CorpusGenCommand.Create(io),
         };
+        AddTrainingCommands(root);
         return root;
+    }
+
+    // The training tool (tools/TextLens.Train) registers `pos`, `eval`, `ner`, `ner-eval`, `sentiment`, `sentiment-eval`
+    // at its root; here they become `textlens train pos|ner|sentiment` and `textlens eval pos|ner|sentiment`.
+    private static void AddTrainingCommands(RootCommand root)
+    {
+        var tool = new RootCommand();
+        TextLens.Train.PosCommands.AddTo(tool);
+        TextLens.Train.NerCommands.AddTo(tool);
+        TextLens.Train.SentimentCommands.AddTo(tool);
+        var byName = tool.Subcommands.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var train = new Command("train", "Train models (needs the corpora in ../shared/corpora): pos, ner, sentiment.");
+        var eval = new Command("eval", "Evaluate models on a corpus: pos, ner, sentiment.");
+        foreach (var (group, name, source) in new[]
+        {
+            (train, "pos", "pos"), (train, "ner", "ner"), (train, "sentiment", "sentiment"),
+            (eval, "pos", "eval"), (eval, "ner", "ner-eval"), (eval, "sentiment", "sentiment-eval"),
+        })
+        {
+            if (!byName.TryGetValue(source, out var command)) continue;
+            var alias = new Command(name, command.Description) { Action = command.Action };
+            foreach (var a in command.Arguments) alias.Arguments.Add(a);
+            foreach (var o in command.Options) alias.Options.Add(o);
+            group.Subcommands.Add(alias);
+        }
+        root.Subcommands.Add(train);
+        root.Subcommands.Add(eval);
     }
 
     public static async Task<int> RunAsync(string[] args, CliIO io, CancellationToken cancellationToken, bool handleSignals = true)

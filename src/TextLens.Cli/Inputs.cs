@@ -23,7 +23,7 @@ internal sealed class InputSet
     public List<InputItem> Items { get; } = [];
     public List<string> Problems { get; } = [];
 
-    public static InputSet Expand(IEnumerable<string> inputs, TextReader stdin, string textColumn, string? idColumn)
+    public static InputSet Expand(IEnumerable<string> inputs, TextReader stdin, string textColumn, string? idColumn, bool savedJson = false)
     {
         var set = new InputSet();
         var names = new OutputNames();
@@ -54,13 +54,14 @@ internal sealed class InputSet
             else if (Directory.Exists(input))
             {
                 var files = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 })
-                    .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => savedJson ? f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                                      : f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal)
                     .ToList();
-                if (files.Count == 0) set.Problems.Add($"{input}: no *.txt or *.md files in this folder");
+                if (files.Count == 0) set.Problems.Add(savedJson ? $"{input}: no *.json files in this folder" : $"{input}: no *.txt or *.md files in this folder");
                 foreach (var f in files) AddFile(f, f);
             }
-            else if (File.Exists(input) && input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            else if (!savedJson && File.Exists(input) && input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             {
                 ReadCorpus(set, input, textColumn, idColumn, names, UniqueId);
             }

@@ -190,6 +190,9 @@ internal static class BuiltInRules
                 if (u.IsWord(end) && EntityWords.Contains(EntityWords.NameConnectors, u[end]) && !u.Is(end, "in"))
                 {
                     int k = end + 1;
+                    bool and = u.Is(end, "and") || u.Is(end, "&");
+                    // "X and the Y" joins two names; so does "… Union and …" after a complete organisation or event name
+                    if (and && (u.Is(k, "the") || (u.IsWord(end - 1) && (EntityWords.Contains(EntityWords.OrgHeads, u[end - 1]) || EntityWords.Contains(EntityWords.EventHeads, u[end - 1]))))) break;
                     if (u.Is(k, "the") && !u.Is(end, "the")) k++;
                     if (IsNameWord(u, k) && !EntityWords.Contains(EntityWords.CapitalStopWords, u[k])) { end = k + 1; continue; }
                 }
@@ -235,7 +238,7 @@ internal static class BuiltInRules
         if (head < 0) return;
         var label = head == lastEvent ? EntityLabel.Event : EntityLabel.Org;
         int s = start;
-        while (s < head && (EntityWords.Contains(EntityWords.Titles, u[s]) || !u.IsWord(s))) s++;
+        while (s < head && (EntityWords.Contains(EntityWords.Titles, u[s]) || !u.IsWord(s) || !u.IsCap(s))) s++;
         // A head-first name takes its "of …" tail (Center of Analysis of International Relations); a head-last name ends at the head.
         int e = head + 1;
         if (u.IsWord(e) && u[e] is "of" or "for" or "on" or "de")
@@ -245,6 +248,7 @@ internal static class BuiltInRules
         }
         else if (e < end && (u.IsDigits(e) || u.Is(e, "II") || u.Is(e, "I"))) e++;
         if (e - s < 2) return;
+        if (gaz.Lookup(u, s, e) is not null) return; // the gazetteer knows this name and its type
         // Do not let a lone head with a gazetteer place or person title make an organisation of a whole phrase like "Foreign Ministers of Armenia".
         output.Add(new EntityCandidate(s, e, label, EntitySource.Rule, R, null));
     }

@@ -33,8 +33,18 @@ public sealed class EntityRecognizer : IPipelineComponent
     {
         ArgumentNullException.ThrowIfNull(ruler);
         Ruler = ruler;
-        UsesModel = useModel;
         _model = useModel ? NerModel.Default : null;
+        _ = Gazetteer.Default;
+    }
+
+    /// <summary>Creates the recogniser with the given user rules and statistical model (null = gazetteer and rules only).</summary>
+    /// <param name="ruler">User patterns.</param>
+    /// <param name="model">The statistical model, e.g. one trained with <see cref="EntityModel.Train"/>.</param>
+    public EntityRecognizer(EntityRuler ruler, EntityModel? model)
+    {
+        ArgumentNullException.ThrowIfNull(ruler);
+        Ruler = ruler;
+        _model = model?.Inner;
         _ = Gazetteer.Default;
     }
 
@@ -44,12 +54,12 @@ public sealed class EntityRecognizer : IPipelineComponent
     /// <summary>The user's patterns.</summary>
     public EntityRuler Ruler { get; }
 
-    /// <summary>True when the statistical model runs.</summary>
-    public bool UsesModel { get; }
+    /// <summary>True when a statistical model runs.</summary>
+    public bool UsesModel => _model is not null;
 
     /// <summary>Returns a recogniser with the given patterns added to its ruler.</summary>
     /// <param name="patterns">The patterns.</param>
-    public EntityRecognizer WithPatterns(IEnumerable<EntityPattern> patterns) => new(Ruler.Add(patterns), UsesModel);
+    public EntityRecognizer WithPatterns(IEnumerable<EntityPattern> patterns) => new(Ruler.Add(patterns), _model is null ? null : new EntityModel(_model));
 
     /// <inheritdoc/>
     public void Process(Document document, CancellationToken cancellationToken)

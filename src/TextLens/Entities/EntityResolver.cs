@@ -18,8 +18,12 @@ internal static class EntityResolver
         return string.CompareOrdinal(a.Label.Name, b.Label.Name);
     };
 
+    /// <summary>A model span that overlaps a gazetteer or rule span needs at least this confidence to compete with it.</summary>
+    public const double OverrideConfidence = 0.9;
+
     public static List<EntityCandidate> Resolve(EntityUnits u, List<EntityCandidate> candidates, PhraseTrie gazetteer)
     {
+        DropWeakModelSpans(u, candidates);
         candidates.Sort(Order);
         var owner = new int[u.Count];
         Array.Fill(owner, -1);
@@ -33,6 +37,26 @@ internal static class EntityResolver
         BracketAcronyms(u, owner, chosen);
         chosen.Sort((a, b) => a.UnitStart.CompareTo(b.UnitStart));
         return chosen;
+    }
+
+    /// <summary>Model spans that overlap a gazetteer or rule span compete only when the model is confident.</summary>
+    private static void DropWeakModelSpans(EntityUnits u, List<EntityCandidate> candidates)
+    {
+        var covered = new bool[u.Count];
+        bool any = false;
+        foreach (var c in candidates)
+        {
+            if (c.Source == EntitySource.Model) continue;
+            for (int i = c.UnitStart; i < c.UnitEnd && i < covered.Length; i++) covered[i] = true;
+            any = true;
+        }
+        if (!any) return;
+        candidates.RemoveAll(c =>
+        {
+            if (c.Source != EntitySource.Model || c.Confidence >= OverrideConfidence) return false;
+            for (int i = c.UnitStart; i < c.UnitEnd; i++) if (covered[i]) return true;
+            return false;
+        });
     }
 
     private static bool IsFree(int[] owner, int start, int end)

@@ -272,13 +272,33 @@ internal sealed class NerModel
             float p = probs[i];
             while (i < tags.Length && PartOf(tags[i]) is B or I && i + 1 < tags.Length && TypeOf(tags[i + 1]) == type && PartOf(tags[i + 1]) is I or L) { i++; p = Math.Min(p, probs[i]); }
             int e = i + 1;
+            if (!TrimToName(u, ref s, ref e, type == 0)) continue;
             var label = type switch { 0 => EntityLabel.Person, 1 => EntityLabel.Org, _ => TypeLocation(u, gazetteer, s, e) };
-            // Names never start with "the" (SCHEMA.md): drop it when the model included it.
-            if (u.IsIgnoreCase(s, "the") && e - s > 1) s++;
-            // nor end with a possessive 's
-            if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) e -= 2;
             output.Add(new EntityCandidate(s, e, label, EntitySource.Model, EntityCandidate.ModelRank, Math.Round(p, 4)));
         }
+    }
+
+    /// <summary>
+    /// Cuts a model span down to a name as SCHEMA.md writes it: no leading "the", titles or punctuation, no trailing
+    /// punctuation or possessive 's; every remaining word capitalised (or a digit, or a connector such as "of").
+    /// Returns false when nothing name-like is left.
+    /// </summary>
+    internal static bool TrimToName(EntityUnits u, ref int s, ref int e, bool person)
+    {
+        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (person && u.IsWord(s) && EntityWords.Contains(EntityWords.Titles, u[s])))) s++;
+        while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--;
+        if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) { e -= 2; while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--; }
+        if (e <= s) return false;
+        if (!u.IsCap(s) && !u.IsDigits(s)) return false;
+        if (!u.IsCap(e - 1) && !u.IsDigits(e - 1)) return false;
+        for (int k = s; k < e; k++)
+        {
+            if (u.IsCap(k) || u.IsDigits(k)) continue;
+            if (u.IsWord(k) && EntityWords.Contains(EntityWords.NameConnectors, u[k])) continue;
+            if ((u.Is(k, "-") || u.Is(k, ".") || u.Is(k, "'") || u.Is(k, "&")) && (u.Touches(k - 1) || u.Touches(k))) continue;
+            return false;
+        }
+        return true;
     }
 
     /// <summary>GPE vs LOC for a location span: the gazetteer decides when it knows the name; otherwise geographic heads make LOC.</summary>

@@ -35,6 +35,7 @@ internal sealed partial class SentenceCsvRow
     [CsvColumn("sentiment_label")] public string? SentimentLabel { get; set; }
     [CsvColumn("sentiment_score")] public double? SentimentScore { get; set; }
     [CsvColumn("text")] public string Text { get; set; } = "";
+    [CsvColumn("explanation")] public string Explanation { get; set; } = "";
 }
 
 [CsvRecord]
@@ -66,4 +67,11 @@ internal sealed partial class StanceCueCsvRow
     [CsvColumn("type")] public string Type { get; set; } = "";
     [CsvColumn("text")] public string Text { get; set; } = "";
     [CsvColumn("holder")] public string Holder { get; set; } = "";
+    [CsvColumn("polarity")] public string Polarity { get; set; } = "";
+    [CsvColumn("holder_start")] public int? HolderStart { get; set; }
+    [CsvColumn("holder_end")] public int? HolderEnd { get; set; }
+    [CsvColumn("target_start")] public int? TargetStart { get; set; }
+    [CsvColumn("target_end")] public int? TargetEnd { get; set; }
+    [CsvColumn("target")] public string Target { get; set; } = "";
+    [CsvColumn("linked_cue")] public int? LinkedCue { get; set; }
 }

@@ -6,7 +6,8 @@ namespace TextLens;
 /// <summary>
 /// Writes documents as four CSV tables (RFC 4180, UTF-8, header row, CRLF) ready for pandas or a spreadsheet:
 /// <c>documents.csv</c> (one row per document), <c>sentences.csv</c>, <c>entities.csv</c> and <c>stance_cues.csv</c>
-/// (one row per annotation, with the document id, UTF-16 offsets, token range, sentence index and every attribute).
+/// (one row per annotation, with the document id, UTF-16 offsets, token range, sentence index and every attribute:
+/// sentence scores with an <c>explanation</c> of the phrases behind them; cue polarity, holder span, target and linked cue).
 /// Text cells that start with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return are prefixed with
 /// <c>'</c> so a spreadsheet does not run them as formulas (CSV injection); numbers are written as numbers.
 /// </summary>
@@ -130,6 +131,7 @@ public sealed class DocumentCsvWriter : IDisposable
                 SentimentLabel = score is null ? null : Names.Of(score.Label),
                 SentimentScore = score?.Compound,
                 Text = s.Text,
+                Explanation = score is null ? "" : Explain(score),
             });
         }
 
@@ -164,6 +166,13 @@ public sealed class DocumentCsvWriter : IDisposable
                 Type = Names.Of(c.Type),
                 Text = c.Text,
                 Holder = c.Holder,
+                Polarity = Names.Of(c.Polarity),
+                HolderStart = c.HolderSpan?.Start,
+                HolderEnd = c.HolderSpan?.End,
+                TargetStart = c.Target?.Start,
+                TargetEnd = c.Target?.End,
+                Target = c.Target?.Text ?? "",
+                LinkedCue = c.LinkedCue,
             });
         DocumentCount++;
     }
@@ -212,6 +221,12 @@ public sealed class DocumentCsvWriter : IDisposable
         _writers[2].WriteRecords(Array.Empty<EntityCsvRow>());
         _writers[3].WriteRecords(Array.Empty<StanceCueCsvRow>());
     }
+
+    /// <summary>The phrases behind a sentiment score, strongest first: <c>unfortunately −1.85; peace +1.20 (negated)</c>.</summary>
+    internal static string Explain(SentimentScore score) =>
+        string.Join("; ", score.Contributions.OrderByDescending(c => Math.Abs(c.Weight)).ThenBy(c => c.Start).Select(c =>
+            c.Text.ReplaceLineEndings(" ") + " " + c.Weight.ToString("+0.00;\u22120.00;0.00", System.Globalization.CultureInfo.InvariantCulture)
+            + (c.Modifiers == SentimentModifiers.None ? "" : " (" + c.Modifiers.ToString().ToLowerInvariant() + ")")));
 
     private static int? SentenceOf(Document doc, int tokenIndex)
     {

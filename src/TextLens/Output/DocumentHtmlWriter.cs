@@ -183,7 +183,7 @@ public static class DocumentHtmlWriter
         var reopen = new List<Span>();
         foreach (int b in boundaries)
         {
-            if (b > pos) { w.Append(Esc(doc.Text.AsSpan(pos, b - pos))); pos = b; }
+            if (b > pos) { Plain(w, doc.Text.AsSpan(pos, b - pos), atStart: pos == 0); pos = b; }
             // Close everything that ends here, closing and remembering what lies above it.
             if (stack.Any(s => s.End == b))
             {
@@ -211,6 +211,34 @@ public static class DocumentHtmlWriter
         for (int i = stack.Count - 1; i >= 0; i--) Close(w, doc, stack[i], finished: true);
     }
 
+    // Text between annotations. Runs of blank lines longer than one empty line (and leading blank lines) are kept in
+    // the DOM, so the page's text is exactly the document's, but hidden, so the layout stays compact.
+    private static void Plain(StringBuilder w, ReadOnlySpan<char> text, bool atStart)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            int j = i;
+            while (j < text.Length && !char.IsWhiteSpace(text[j])) j++;
+            w.Append(Esc(text[i..j]));
+            if (j == text.Length) break;
+            int k = j, newlines = 0;
+            while (k < text.Length && char.IsWhiteSpace(text[k])) { if (text[k] == '\n') newlines++; k++; }
+            var run = text[j..k];
+            int keep = atStart && j == 0 ? 0 : newlines > 2 ? IndexAfterNewlines(run, 2) : run.Length;
+            w.Append(Esc(run[..keep]));
+            if (keep < run.Length) w.Append("<span class=\"ws\">").Append(Esc(run[keep..])).Append("</span>");
+            i = k;
+        }
+    }
+
+    private static int IndexAfterNewlines(ReadOnlySpan<char> run, int count)
+    {
+        for (int i = 0; i < run.Length; i++)
+            if (run[i] == '\n' && --count == 0) return i + 1;
+        return run.Length;
+    }
+
     private static void Open(StringBuilder w, Document doc, Span s, bool continued)
     {
         string cont = continued ? " cont" : "";
@@ -219,12 +247,16 @@ public static class DocumentHtmlWriter
             case Layer.Sentence:
             {
                 var score = doc.Sentiment is { } ds && s.Index < ds.Sentences.Count ? ds.Sentences[s.Index] : null;
-                w.Append("<span class=\"sent ").Append(score is null ? "none" : Cls(score.Label)).Append(cont).Append('"');
+                w.Append("<span class=\"sent ").Append(score is null ? "nos" : Cls(score.Label)).Append(cont).Append('"');
                 if (!continued) w.Append(" id=\"s").Append(s.Index).Append('"');
                 w.Append(" data-i=\"").Append(s.Index).Append('"');
                 if (score is not null)
+                {
                     w.Append(" title=\"Sentence ").Append(s.Index + 1).Append(": ").Append(Output.Names.Of(score.Label))
-                     .Append(" (").Append(Num(score.Compound)).Append(")\"");
+                     .Append(" (").Append(Num(score.Compound)).Append(')');
+                    if (score.Contributions.Count > 0) w.Append(" \u2014 ").Append(Esc(Clip(DocumentCsvWriter.Explain(score), 240)));
+                    w.Append('"');
+                }
                 w.Append('>');
                 break;
             }
@@ -244,7 +276,11 @@ public static class DocumentHtmlWriter
                 string type = Output.Names.Of(c.Type);
                 w.Append("<span class=\"cue").Append(cont).Append("\" data-type=\"").Append(type)
                  .Append("\" data-i=\"").Append(s.Index).Append("\" style=\"--cc:").Append(CueColour(c.Type))
-                 .Append("\" title=\"").Append(type).Append(" \u00b7 holder: ").Append(Esc(c.Holder)).Append("\">");
+                 .Append("\" title=\"").Append(type).Append(" \u00b7 holder: ").Append(Esc(c.Holder));
+                if (c.Polarity == StancePolarity.Negative) w.Append(" \u00b7 negative");
+                if (c.Target is { } target) w.Append(" \u00b7 target: ").Append(Esc(Clip(target.Text, 120)));
+                if (c.LinkedCue is int link && link >= 0 && link < doc.StanceCues.Count) w.Append(" \u00b7 conditions: ").Append(Esc(doc.StanceCues[link].Text));
+                w.Append("\">");
                 break;
             }
         }
@@ -266,7 +302,7 @@ public static class DocumentHtmlWriter
                 {
                     var c = doc.StanceCues[s.Index];
                     w.Append("<sup class=\"ctag\">").Append(Output.Names.Of(c.Type));
-                    if (!string.IsNullOrEmpty(c.Holder)) w.Append(" \u00b7 ").Append(Esc(c.Holder));
+                    if (!string.IsNullOrEmpty(c.Holder) && c.Holder != "author") w.Append(" \u00b7 ").Append(Esc(c.Holder));
                     w.Append("</sup>");
                 }
                 w.Append("</span>");
@@ -308,22 +344,30 @@ public static class DocumentHtmlWriter
             w.Append("<p class=\"none\">(none)</p>\n</div>\n");
             return;
         }
-        w.Append("<table class=\"cues\">\n<thead><tr><th>Holder</th><th>Type</th><th>Cue</th><th>Sentence</th></tr></thead>\n<tbody>\n");
-        var byHolder = doc.StanceCues.Select((c, i) => (c, i)).GroupBy(x => x.c.Holder, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.First().c.Start);
+        w.Append("<table class=\"cues\">\n<thead><tr><th>Holder</th><th>Type</th><th class=\"n\">Cues</th><th>Phrases (sentence)</th></tr></thead>\n<tbody>\n");
+        var byHolder = doc.StanceCues.GroupBy(c => c.Holder, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start);
         foreach (var holder in byHolder)
         {
+            var types = holder.GroupBy(c => c.Type).OrderBy(g => g.First().Start).ToList();
             bool first = true;
-            int rows = holder.Count();
-            foreach (var (c, i) in holder)
+            foreach (var type in types)
             {
-                w.Append("<tr>");
-                if (first) w.Append("<th scope=\"row\" rowspan=\"").Append(rows).Append("\">").Append(Esc(holder.Key.Length == 0 ? "(unknown)" : holder.Key)).Append("</th>");
+                w.Append("<tr data-holder=\"").Append(Esc(holder.Key)).Append("\">");
+                if (first) w.Append("<th scope=\"row\" rowspan=\"").Append(types.Count).Append("\">").Append(Esc(holder.Key.Length == 0 ? "(unknown)" : holder.Key)).Append("</th>");
                 first = false;
-                int sentence = c.TokenStart < doc.TokenStore.Length ? doc.SentenceIndexOf(c.TokenStart) : -1;
-                w.Append("<td><span class=\"cue key\" data-type=\"").Append(Output.Names.Of(c.Type)).Append("\" style=\"--cc:").Append(CueColour(c.Type)).Append("\">")
-                 .Append(Output.Names.Of(c.Type)).Append("</span></td><td>").Append(Esc(c.Text)).Append("</td><td class=\"n\">");
-                if (sentence >= 0) w.Append("<a href=\"#s").Append(sentence).Append("\">").Append(sentence + 1).Append("</a>");
+                w.Append("<td><span class=\"cue key\" data-type=\"").Append(Output.Names.Of(type.Key)).Append("\" style=\"--cc:").Append(CueColour(type.Key)).Append("\">")
+                 .Append(Output.Names.Of(type.Key)).Append("</span></td><td class=\"n\">").Append(type.Count()).Append("</td><td>");
+                bool firstCue = true;
+                foreach (var c in type)
+                {
+                    if (!firstCue) w.Append(", ");
+                    firstCue = false;
+                    int sentence = c.TokenStart < doc.TokenStore.Length ? doc.SentenceIndexOf(c.TokenStart) : -1;
+                    w.Append("<span class=\"ci\">").Append(Esc(c.Text));
+                    if (sentence >= 0) w.Append(" <a href=\"#s").Append(sentence).Append("\">").Append(sentence + 1).Append("</a>");
+                    w.Append("</span>");
+                }
                 w.Append("</td></tr>\n");
             }
         }
@@ -365,7 +409,7 @@ public static class DocumentHtmlWriter
             w.Append("<text x=\"").Append(labelWidth + barWidth + 6).Append("\" y=\"").Append((y + 14).ToString(inv)).Append("\" class=\"val\">")
              .Append(Num(t.Tone)).Append(" \u00d7").Append(t.Mentions).Append("</text></g>\n");
         }
-        w.Append("</svg>\n<p class=\"note\">Bar: mean sentiment of the sentences that mention the entity; \u00d7 mentions.</p>\n</div>\n");
+        w.Append("</svg>\n<p class=\"note\">Bar: tone towards the entity (mean sentiment of the clauses or sentences that mention it); \u00d7 mentions.</p>\n</div>\n");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -415,6 +459,12 @@ public static class DocumentHtmlWriter
         SentimentLabel.Negative => "neg",
         _ => "neu",
     };
+
+    private static string Clip(string s, int max)
+    {
+        s = s.ReplaceLineEndings(" ");
+        return s.Length <= max ? s : s[..(max - 1)] + "\u2026";
+    }
 
     private static string Num(double d) => d.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -470,6 +520,8 @@ public static class DocumentHtmlWriter
         .counts{margin:6px 0 0;color:var(--muted);font-size:.9rem}
         .legend p{margin:4px 0}
         .text{white-space:pre-wrap;font-size:1.02rem;line-height:2.1;overflow-wrap:anywhere}
+        .ws{display:none}
+        .ci{white-space:nowrap} .ci a{font-size:.75em;color:var(--muted)}
         .sent{border-bottom:3px solid transparent;padding-bottom:1px}
         .sent.pos{border-bottom-color:rgba(42,157,75,.55);background:rgba(42,157,75,.05)}
         .sent.neg{border-bottom-color:rgba(209,73,91,.55);background:rgba(209,73,91,.05)}

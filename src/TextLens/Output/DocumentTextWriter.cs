@@ -48,7 +48,9 @@ public static class DocumentTextWriter
             {
                 if (!first) sb.Append(" \u00b7 ");
                 first = false;
-                sb.Append(Output.Names.Of(byType.Key)).Append(": ").Append(string.Join(", ", byType.Select(c => Clip(c.Text, 40)).Distinct(StringComparer.Ordinal)));
+                var phrases = byType.Select(c => Clip(c.Text, 40)).Distinct(StringComparer.Ordinal).ToList();
+                sb.Append(Output.Names.Of(byType.Key)).Append(": ").Append(string.Join(", ", phrases.Take(6)));
+                if (phrases.Count > 6) sb.Append(", \u2026 (+").Append(phrases.Count - 6).Append(')');
             }
             writer.WriteLine(sb.ToString());
         }
@@ -70,7 +72,7 @@ public static class DocumentTextWriter
         }
         writer.WriteLine();
 
-        writer.WriteLine("Tone per main entity (mean sentiment of the sentences that mention it)");
+        writer.WriteLine("Tone per main entity (the sentiment stage's entity tone, else the mean of the sentences that mention it)");
         var tones = EntityTone.Summarize(doc, 8);
         if (tones.Count == 0 || doc.Sentiment is null) writer.WriteLine("  (none)");
         foreach (var t in doc.Sentiment is null ? [] : tones)

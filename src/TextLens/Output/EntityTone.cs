@@ -5,7 +5,8 @@ namespace TextLens;
 /// <param name="Label">The entity's label.</param>
 /// <param name="Mentions">Number of mentions.</param>
 /// <param name="Sentences">Number of distinct sentences that mention it.</param>
-/// <param name="Tone">Mean sentiment score (-1..+1) of those sentences; 0 when sentiment was not computed.</param>
+/// <param name="Tone">The sentiment stage's tone towards the entity (<see cref="DocumentSentiment.Entities"/>) when it has
+/// one, else the mean sentiment score (-1..+1) of the sentences that mention it; 0 when sentiment was not computed.</param>
 /// <param name="Positive">How many of those sentences are positive.</param>
 /// <param name="Negative">How many of those sentences are negative.</param>
 public sealed record EntityTone(string Text, EntityLabel Label, int Mentions, int Sentences, double Tone, int Positive, int Negative)
@@ -58,7 +59,10 @@ public sealed record EntityTone(string Text, EntityLabel Label, int Mentions, in
                     if (score.Label == SentimentLabel.Positive) pos++;
                     else if (score.Label == SentimentLabel.Negative) neg++;
                 }
-                return new EntityTone(g.Text, g.Label, g.Mentions, n, n == 0 ? 0 : Math.Round(sum / n, 4), pos, neg);
+                // Prefer the sentiment stage's own entity tone (clause-level) when it has one for this entity.
+                var own = sentiment?.Entities.FirstOrDefault(x => x.EntityLabel == g.Label && string.Equals(x.Text, g.Text, StringComparison.Ordinal));
+                double tone = own is not null ? Math.Round(own.Compound, 4) : n == 0 ? 0 : Math.Round(sum / n, 4);
+                return new EntityTone(g.Text, g.Label, g.Mentions, n, tone, pos, neg);
             })
             .ToArray();
     }

@@ -32,6 +32,39 @@ internal sealed class JsonSentenceDto
     [JsonPropertyName("sentiment_score")] public double? SentimentScore { get; set; }
     [JsonPropertyName("token_start")] public int? TokenStart { get; set; }
     [JsonPropertyName("token_end")] public int? TokenEnd { get; set; }
+    [JsonPropertyName("author_score")] public double? AuthorScore { get; set; }
+    [JsonPropertyName("reported_score")] public double? ReportedScore { get; set; }
+    [JsonPropertyName("lexicon_score")] public double? LexiconScore { get; set; }
+    [JsonPropertyName("classifier_score")] public double? ClassifierScore { get; set; }
+    [JsonPropertyName("contributions")] public List<JsonContributionDto>? Contributions { get; set; }
+}
+
+internal sealed class JsonContributionDto
+{
+    [JsonPropertyName("start")] public int Start { get; set; }
+    [JsonPropertyName("end")] public int End { get; set; }
+    [JsonPropertyName("text")] public string Text { get; set; } = "";
+    [JsonPropertyName("valence")] public double Valence { get; set; }
+    [JsonPropertyName("weight")] public double Weight { get; set; }
+    [JsonPropertyName("modifiers")] public List<string>? Modifiers { get; set; }
+}
+
+internal sealed class JsonSpanDto
+{
+    [JsonPropertyName("start")] public int Start { get; set; }
+    [JsonPropertyName("end")] public int End { get; set; }
+    [JsonPropertyName("token_start")] public int TokenStart { get; set; }
+    [JsonPropertyName("token_end")] public int TokenEnd { get; set; }
+    [JsonPropertyName("text")] public string Text { get; set; } = "";
+}
+
+internal sealed class JsonEntitySentimentDto
+{
+    [JsonPropertyName("text")] public string Text { get; set; } = "";
+    [JsonPropertyName("label")] public string Label { get; set; } = "";
+    [JsonPropertyName("mentions")] public int Mentions { get; set; }
+    [JsonPropertyName("sentiment")] public int Sentiment { get; set; }
+    [JsonPropertyName("sentiment_score")] public double SentimentScore { get; set; }
 }
 
 internal sealed class JsonEntityDto
@@ -55,6 +88,11 @@ internal sealed class JsonStanceCueDto
     [JsonPropertyName("holder")] public string Holder { get; set; } = "";
     [JsonPropertyName("token_start")] public int? TokenStart { get; set; }
     [JsonPropertyName("token_end")] public int? TokenEnd { get; set; }
+    [JsonPropertyName("polarity")] public string? Polarity { get; set; }
+    [JsonPropertyName("holder_span")] public JsonSpanDto? HolderSpan { get; set; }
+    [JsonPropertyName("target")] public JsonSpanDto? Target { get; set; }
+    [JsonPropertyName("linked_cue")] public int? LinkedCue { get; set; }
+    [JsonPropertyName("rule_index")] public int? RuleIndex { get; set; }
 }
 
 internal sealed class JsonScoreDto
@@ -63,6 +101,13 @@ internal sealed class JsonScoreDto
     [JsonPropertyName("end")] public int End { get; set; }
     [JsonPropertyName("sentiment")] public int Sentiment { get; set; }
     [JsonPropertyName("sentiment_score")] public double SentimentScore { get; set; }
+    [JsonPropertyName("author_score")] public double? AuthorScore { get; set; }
+    [JsonPropertyName("reported_score")] public double? ReportedScore { get; set; }
+    [JsonPropertyName("lexicon_score")] public double? LexiconScore { get; set; }
+    [JsonPropertyName("classifier_score")] public double? ClassifierScore { get; set; }
+    [JsonPropertyName("contributions")] public List<JsonContributionDto>? Contributions { get; set; }
+    [JsonPropertyName("paragraphs")] public List<JsonScoreDto>? Paragraphs { get; set; }
+    [JsonPropertyName("entities")] public List<JsonEntitySentimentDto>? Entities { get; set; }
 }
 
 internal sealed class JsonParagraphDto
@@ -112,6 +157,9 @@ internal static class DocumentJson
                 Sentiment = score is null ? 0 : (int)score.Label,
                 SentimentScore = score?.Compound,
                 TokenStart = s.TokenStart, TokenEnd = s.TokenEnd,
+                AuthorScore = score?.AuthorCompound, ReportedScore = score?.ReportedCompound,
+                LexiconScore = score?.LexiconCompound, ClassifierScore = score?.ClassifierScore,
+                Contributions = score is null ? null : Contributions(score),
             });
         }
         foreach (var e in doc.Entities)
@@ -126,13 +174,18 @@ internal static class DocumentJson
             {
                 Start = c.Start, End = c.End, Type = Names.Of(c.Type), Text = c.Text, Holder = c.Holder,
                 TokenStart = c.TokenStart, TokenEnd = c.TokenEnd,
+                Polarity = Names.Of(c.Polarity), HolderSpan = Span(c.HolderSpan), Target = Span(c.Target),
+                LinkedCue = c.LinkedCue, RuleIndex = c.RuleIndex < 0 ? null : c.RuleIndex,
             });
         if (sentiment is not null)
-            dto.DocumentSentiment = new JsonScoreDto
+        {
+            dto.DocumentSentiment = Score(sentiment.Document);
+            dto.DocumentSentiment.Paragraphs = sentiment.Paragraphs.Count == 0 ? null : sentiment.Paragraphs.Select(Score).ToList();
+            dto.DocumentSentiment.Entities = sentiment.Entities.Count == 0 ? null : sentiment.Entities.Select(e => new JsonEntitySentimentDto
             {
-                Start = sentiment.Document.Start, End = sentiment.Document.End,
-                Sentiment = (int)sentiment.Document.Label, SentimentScore = sentiment.Document.Compound,
-            };
+                Text = e.Text, Label = e.EntityLabel.Name, Mentions = e.Mentions, Sentiment = (int)e.Label, SentimentScore = e.Compound,
+            }).ToList();
+        }
         dto.Paragraphs = doc.Paragraphs.Select(p => new JsonParagraphDto
         {
             Start = p.Start, End = p.End, SentenceStart = p.SentenceStart, SentenceEnd = p.SentenceEnd,
@@ -148,6 +201,24 @@ internal static class DocumentJson
         dto.Text = doc.Text;
         return JsonSerializer.Serialize(dto, TextLensJsonContext.Default.JsonDocumentDto);
     }
+
+    private static JsonScoreDto Score(SentimentScore s) => new()
+    {
+        Start = s.Start, End = s.End, Sentiment = (int)s.Label, SentimentScore = s.Compound,
+        AuthorScore = s.AuthorCompound, ReportedScore = s.ReportedCompound, LexiconScore = s.LexiconCompound,
+        ClassifierScore = s.ClassifierScore, Contributions = Contributions(s),
+    };
+
+    private static List<JsonContributionDto>? Contributions(SentimentScore s) =>
+        s.Contributions.Count == 0 ? null : s.Contributions.Select(c => new JsonContributionDto
+        {
+            Start = c.Start, End = c.End, Text = c.Text, Valence = c.Valence, Weight = c.Weight,
+            Modifiers = c.Modifiers == SentimentModifiers.None ? null : Enum.GetValues<SentimentModifiers>()
+                .Where(m => m != SentimentModifiers.None && c.Modifiers.HasFlag(m)).Select(m => m.ToString()).ToList(),
+        }).ToList();
+
+    private static JsonSpanDto? Span(StanceSpan? s) =>
+        s is null ? null : new JsonSpanDto { Start = s.Start, End = s.End, TokenStart = s.TokenStart, TokenEnd = s.TokenEnd, Text = s.Text };
 
     private static SentimentScore? SentenceScore(DocumentSentiment? sentiment, int index) =>
         sentiment is not null && index < sentiment.Sentences.Count ? sentiment.Sentences[index] : null;
@@ -262,27 +333,85 @@ internal static class DocumentJson
             if (c.End == c.Start) throw Bad($"stance cue {i} is empty");
             if (!Names.TryParse(c.Type, out StanceCueType type)) throw Bad($"stance cue {i} has an unknown type '{c.Type}'");
             var (ts, te) = TokenRange(doc, $"stance cue {i}", c.Start, c.End, c.TokenStart, c.TokenEnd);
-            cues.Add(new StanceCue(type, c.Start, c.End, ts, te, text[c.Start..c.End], c.Holder ?? ""));
+            var polarity = StancePolarity.Positive;
+            if (c.Polarity is not null && !Names.TryParse(c.Polarity, out polarity)) throw Bad($"stance cue {i} has an unknown polarity '{c.Polarity}'");
+            cues.Add(new StanceCue(type, c.Start, c.End, ts, te, text[c.Start..c.End], c.Holder ?? "")
+            {
+                Polarity = polarity,
+                HolderSpan = ReadSpan(doc, $"stance cue {i} holder_span", c.HolderSpan),
+                Target = ReadSpan(doc, $"stance cue {i} target", c.Target),
+                LinkedCue = c.LinkedCue is int link && (link < 0 || link >= cues.Capacity) ? throw Bad($"stance cue {i} links to cue {link}, which does not exist") : c.LinkedCue,
+                RuleIndex = c.RuleIndex ?? -1,
+            });
         }
         doc.SetStanceCues(cues);
 
-        bool hasScores = dto.DocumentSentiment is not null || (dto.Sentences ?? []).Any(s => s.SentimentScore is not null);
+        for (int i = 0; i < sentences.Length; i++) Label(dto.Sentences![i].Sentiment, $"sentence {i}");
+        // Scores, or at least labels (JSON written by other tools): a label without a score gets the label as its score.
+        bool hasScores = dto.DocumentSentiment is not null || (dto.Sentences ?? []).Any(s => s.SentimentScore is not null || s.Sentiment != 0);
         if (hasScores)
         {
             var scores = new SentimentScore[sentences.Length];
             for (int i = 0; i < scores.Length; i++)
             {
                 var s = dto.Sentences![i];
-                scores[i] = new SentimentScore(s.Start, s.End, s.SentimentScore ?? 0, Label(s.Sentiment, $"sentence {i}"));
+                scores[i] = ReadScore(text, $"sentence {i}", s.Start, s.End, s.Sentiment, s.SentimentScore ?? s.Sentiment,
+                    s.AuthorScore, s.ReportedScore, s.LexiconScore, s.ClassifierScore, s.Contributions);
             }
             var d = dto.DocumentSentiment;
             var whole = d is null
                 ? new SentimentScore(0, n, 0, SentimentLabel.Neutral)
-                : new SentimentScore(d.Start, d.End, d.SentimentScore, Label(d.Sentiment, "document_sentiment"));
-            doc.SetSentiment(new DocumentSentiment(whole, scores));
+                : ReadScore(text, "document_sentiment", d.Start, d.End, d.Sentiment, d.SentimentScore, d.AuthorScore, d.ReportedScore, d.LexiconScore, d.ClassifierScore, d.Contributions);
+            var result = new DocumentSentiment(whole, scores);
+            if (d?.Paragraphs is { Count: > 0 } ps)
+                result = result with
+                {
+                    Paragraphs = ps.Select((p, i) => ReadScore(text, $"paragraph score {i}", p.Start, p.End, p.Sentiment, p.SentimentScore, p.AuthorScore, p.ReportedScore, p.LexiconScore, p.ClassifierScore, p.Contributions)).ToArray(),
+                };
+            if (d?.Entities is { Count: > 0 } es)
+                result = result with
+                {
+                    Entities = es.Select((e, i) => new EntitySentiment(e.Text ?? "", new EntityLabel(string.IsNullOrEmpty(e.Label) ? throw Bad($"entity sentiment {i} has no label") : e.Label),
+                        e.Mentions, e.SentimentScore, Label(e.Sentiment, $"entity sentiment {i}"))).ToArray(),
+                };
+            doc.SetSentiment(result);
         }
         doc.Freeze();
         return doc;
+    }
+
+    private static SentimentScore ReadScore(string text, string what, int start, int end, int label, double compound,
+        double? author, double? reported, double? lexicon, double? classifier, List<JsonContributionDto>? contributions)
+    {
+        CheckRange(what, start, end, text.Length);
+        var score = new SentimentScore(start, end, compound, Label(label, what))
+        {
+            AuthorCompound = author ?? 0,
+            ReportedCompound = reported ?? 0,
+            LexiconCompound = lexicon ?? 0,
+            ClassifierScore = classifier,
+        };
+        if (contributions is { Count: > 0 })
+            score = score with
+            {
+                Contributions = contributions.Select((c, i) =>
+                {
+                    CheckRange($"{what} contribution {i}", c.Start, c.End, text.Length);
+                    var modifiers = SentimentModifiers.None;
+                    foreach (var m in c.Modifiers ?? [])
+                        modifiers |= Names.TryParse(m, out SentimentModifiers one) ? one : throw Bad($"{what} contribution {i} has an unknown modifier '{m}'");
+                    return new SentimentContribution(c.Start, c.End, c.Text ?? text[c.Start..c.End], c.Valence, c.Weight, modifiers);
+                }).ToArray(),
+            };
+        return score;
+    }
+
+    private static StanceSpan? ReadSpan(Document doc, string what, JsonSpanDto? s)
+    {
+        if (s is null) return null;
+        CheckRange(what, s.Start, s.End, doc.Text.Length);
+        var (ts, te) = TokenRange(doc, what, s.Start, s.End, s.TokenStart, s.TokenEnd);
+        return new StanceSpan(s.Start, s.End, ts, te, doc.Text[s.Start..s.End]);
     }
 
     private static SentimentLabel Label(int value, string what) => value switch
@@ -339,6 +468,8 @@ internal static class Names
     };
 
     public static string Of(TokenKind kind) => kind.ToString();
+
+    public static string Of(StancePolarity polarity) => polarity == StancePolarity.Negative ? "negative" : "positive";
 
     public static string Of(UPos pos) => pos.ToString().ToUpperInvariant();
 

@@ -37,6 +37,7 @@ public sealed class Pipeline
         var nlp = new Pipeline(Tokenizer.Default, options);
         nlp.Add(new SentenceSplitter());
         nlp.Add(new EntityRecognizer());
+        nlp.Add(new StanceDetector());
         nlp.Add(new SentimentAnalyzer());
         return nlp;
     }
@@ -122,6 +123,7 @@ public sealed class Pipeline
     public Document Process(string text, string? id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var components = _components; // snapshot: configuration changes never tear a running document
         var doc = Tokenizer.Tokenize(text, id ?? "doc");
         foreach (var entry in components)

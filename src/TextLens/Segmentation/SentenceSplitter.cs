@@ -73,6 +73,12 @@ public sealed class SentenceSplitter : IPipelineComponent
         {
             if ((i & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             var term = TerminalAt(tokens, text, i);
+            if (term == Terminal.None && i + 1 < n)
+            {
+                // Fast path: a word followed by nothing or one space never ends a sentence.
+                int gs = tokens[i].End, ge = tokens[i + 1].Start;
+                if (ge == gs || (ge - gs == 1 && text[gs] == ' ')) { i++; continue; }
+            }
             int last = i;
             if (term != Terminal.None)
                 while (last + 1 < n && IsAttachedCloser(tokens, text, last + 1)) last++;
@@ -87,7 +93,7 @@ public sealed class SentenceSplitter : IPipelineComponent
             {
                 int next = last + 1;
                 int lines = LineBreaks(text, tokens[last].End, tokens[next].Start);
-                bool nextLower = CharClasses.StartsLower(text, tokens[next].Start, tokens[next].End);
+                bool nextLower = (lines > 0 || term != Terminal.None) && CharClasses.StartsLower(text, tokens[next].Start, tokens[next].End);
                 if (lines >= 2)
                 {
                     // Blank line: a paragraph break, unless an unfinished sentence continues in lower case.

@@ -17,17 +17,21 @@ public enum SentimentCueKind : byte
     Contrast,
     /// <summary>A concessive word ("although", "despite"): the clause it opens is multiplied by the weight, the rest of the sentence by 2 − weight.</summary>
     Concessive,
-    /// <summary>A modal or conditional marker ("would", "if", "should"): the clause is multiplied by the weight.</summary>
+    /// <summary>A modal marker ("would", "could", "should", "need to"): from the start of its clause to the next contrast, the sentence is multiplied by the weight.</summary>
     Irrealis,
     /// <summary>A hedge ("likely", "perhaps"); used only when the document carries no stance cues. The sentence is multiplied by the weight.</summary>
     Hedge,
     /// <summary>A reporting phrase ("said", "according to"): the reported content is kept apart and multiplied by the weight.</summary>
     Reporting,
+    /// <summary>A conditional subordinator ("if", "unless"): the clause it opens is multiplied by the weight.</summary>
+    Conditional,
+    /// <summary>A polarity shifter ("eliminate", "prevent", "ease"): like a negator for the phrases it governs, but neutral on its own.</summary>
+    Shifter,
 }
 
 /// <summary>
 /// The sentiment lexicon: phrases of one or more tokens with a <see cref="SentimentCueKind"/> and a weight, read from a CSV
-/// file with columns <c>phrase,kind,weight</c> (see <c>data/lexicons/sentiment.csv</c>). Phrases are matched on token
+/// file with columns <c>phrase,kind,weight</c> and an optional <c>scope</c> (see <c>data/lexicons/sentiment.csv</c>). Phrases are matched on token
 /// boundaries, case-insensitively, longest first, through a trie keyed by lower-cased token spans (no allocation).
 /// Immutable and thread-safe.
 /// </summary>
@@ -149,7 +153,7 @@ public sealed class SentimentLexicon
         var root = new Node();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         int count = 0;
-        var variants = new List<(string Phrase, SentimentCueKind Kind, float Weight)>();
+        var variants = new List<(string Phrase, SentimentCueKind Kind, float Weight, bool Around)>();
         foreach (var row in rows)
         {
             string phrase = row.Required("phrase").Trim();
@@ -159,22 +163,29 @@ public sealed class SentimentLexicon
             {
                 SentimentCueKind.Valence when weight < -4 || weight > 4 => "-4..4",
                 SentimentCueKind.Booster when weight < -1 || weight > 1 => "-1..1",
-                SentimentCueKind.Negator when weight < -1 || weight >= 0 => "-1..0 (exclusive of 0)",
+                SentimentCueKind.Negator or SentimentCueKind.Shifter when weight < -1 || weight >= 0 => "-1..0 (exclusive of 0)",
                 SentimentCueKind.Contrast when weight < 1 || weight > 2 => "1..2",
-                SentimentCueKind.Concessive or SentimentCueKind.Irrealis or SentimentCueKind.Hedge or SentimentCueKind.Reporting when weight < 0 || weight > 1 => "0..1",
+                SentimentCueKind.Concessive or SentimentCueKind.Irrealis or SentimentCueKind.Hedge or SentimentCueKind.Reporting or SentimentCueKind.Conditional when weight < 0 || weight > 1 => "0..1",
                 _ => null,
             };
             if (range is not null) throw row.Error($"weight {weight.ToString(CultureInfo.InvariantCulture)} is outside {range} for kind {kind}");
+            bool around = (row.Optional("scope") ?? "").Trim().ToLowerInvariant() switch
+            {
+                "" or "after" => false,
+                "around" when kind is SentimentCueKind.Negator or SentimentCueKind.Shifter => true,
+                "around" => throw row.Error($"scope 'around' is only allowed for negators and shifters, not {kind}"),
+                var other => throw row.Error($"column 'scope' has unknown value '{other}' (expected after or around)"),
+            };
             string key = Key(phrase);
             if (key.Length == 0) throw row.Error($"phrase '{phrase}' has no tokens");
             if (firstLine.TryGetValue(key, out int first)) throw row.Error($"duplicate phrase '{phrase}' (first on line {first})");
             firstLine[key] = row.Line;
-            Insert(root, phrase, kind, (float)weight);
+            Insert(root, phrase, kind, (float)weight, around);
             count++;
-            if (phrase.Contains('-')) variants.Add((phrase.Replace('-', ' '), kind, (float)weight));
+            if (phrase.Contains('-')) variants.Add((phrase.Replace('-', ' '), kind, (float)weight, around));
         }
-        foreach (var (phrase, kind, weight) in variants)
-            if (!firstLine.ContainsKey(Key(phrase))) Insert(root, phrase, kind, weight);
+        foreach (var (phrase, kind, weight, around) in variants)
+            if (!firstLine.ContainsKey(Key(phrase))) Insert(root, phrase, kind, weight, around);
         root.Freeze();
         return new SentimentLexicon(root, count);
     }
@@ -192,7 +203,7 @@ public sealed class SentimentLexicon
 
     private static string Key(string phrase) => string.Join(' ', Tokenizer.Default.Tokenize(phrase).Tokens.Select(t => t.Lower.ToString()));
 
-    private static void Insert(Node root, string phrase, SentimentCueKind kind, float weight)
+    private static void Insert(Node root, string phrase, SentimentCueKind kind, float weight, bool around)
     {
         var doc = Tokenizer.Default.Tokenize(phrase);
         var node = root;
@@ -206,6 +217,7 @@ public sealed class SentimentLexicon
         node.HasEntry = true;
         node.Kind = kind;
         node.Weight = weight;
+        node.ReachesBack = around;
         node.Phrase = phrase;
         node.TokenCount = doc.Tokens.Count;
     }
@@ -219,6 +231,7 @@ public sealed class SentimentLexicon
         public bool HasEntry;
         public SentimentCueKind Kind;
         public float Weight;
+        public bool ReachesBack;
         public string Phrase = "";
         public int TokenCount;
 

@@ -6,10 +6,10 @@ namespace TextLens;
 /// </summary>
 public sealed record SentimentOptions
 {
-    /// <summary>A sentence whose compound score is at least this is <see cref="SentimentLabel.Positive"/>. Default 0.20.</summary>
+    /// <summary>A sentence whose compound score is at least this is <see cref="SentimentLabel.Positive"/>. Default 0.15.</summary>
     public double PositiveThreshold { get; init; } = 0.20;
 
-    /// <summary>A sentence whose compound score is at most minus this is <see cref="SentimentLabel.Negative"/>. Default 0.20.</summary>
+    /// <summary>A sentence whose compound score is at most minus this is <see cref="SentimentLabel.Negative"/>. Default 0.15.</summary>
     public double NegativeThreshold { get; init; } = 0.20;
 
     /// <summary>VADER's normalisation constant: compound = sum / sqrt(sum² + alpha). Default 15.</summary>
@@ -21,8 +21,14 @@ public sealed record SentimentOptions
     /// <summary>How many tokens before a phrase an intensifier or dampener still reaches (same clause only). Default 3.</summary>
     public int BoosterScope { get; init; } = 3;
 
-    /// <summary>Valence of a negator with no sentiment phrase in its scope ("Azerbaijan will not sign"). Default -0.6.</summary>
-    public double UnpairedNegationValence { get; init; } = -0.6;
+    /// <summary>Valence of a negator with no sentiment phrase in its scope ("Azerbaijan will not sign"). Default -0.8.</summary>
+    public double UnpairedNegationValence { get; init; } = -0.8;
+
+    /// <summary>How many tokens after a phrase a negator with nothing to negate after it still reaches back (same clause). Default 8.</summary>
+    public int PostNegationScope { get; init; } = 8;
+
+    /// <summary>Factor for an evaluative sentence adverb set off by commas ("Unfortunately, …"). Default 2.</summary>
+    public double SentenceAdverbFactor { get; init; } = 2;
 
     /// <summary>Factor for text inside quotation marks (kept apart as reported speech). Default 0.5.</summary>
     public double QuoteFactor { get; init; } = 0.5;

@@ -37,6 +37,10 @@ public enum SentimentModifiers
     Reported = 256,
     /// <summary>A negator with no sentiment phrase in its scope ("will not sign"): counted as mildly negative.</summary>
     UnpairedNegation = 512,
+    /// <summary>An evaluative sentence adverb standing alone between commas ("Unfortunately, …"), which colours the whole sentence and weighs more.</summary>
+    SentenceAdverb = 1024,
+    /// <summary>The negator follows the phrase it negates in the same clause ("a breakthrough is hardly possible").</summary>
+    PostNegated = 2048,
 }
 
 /// <summary>One phrase that contributed to a sentiment score, with its lexicon valence and the final weight after every heuristic.</summary>

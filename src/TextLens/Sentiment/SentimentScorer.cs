@@ -89,7 +89,7 @@ internal sealed class SentimentScorer
                     i += len;
                     continue;
                 }
-                if (IsBoundary(doc, i)) clauseId++;
+                if (IsBoundary(doc, i)) { clauseId++; clause[i - s] = -1; i++; continue; }
                 clause[i - s] = clauseId;
                 i++;
             }
@@ -127,13 +127,25 @@ internal sealed class SentimentScorer
                         counts.Concessives++;
                         break;
                     }
+                    case SentimentCueKind.Conditional:
                     case SentimentCueKind.Irrealis:
                     {
+                        // Conditional: from the word to the end of its clause. Modal: from its clause's start to the next contrast or concessive word.
                         int cl = clause[cue.A - s];
                         double w = cue.Node.Weight;
-                        for (int k = 0; k < n; k++)
+                        int lo = cue.A - s, hi = cue.A - s;
+                        if (cue.Node.Kind == SentimentCueKind.Conditional)
+                            while (hi < n && clause[hi] == cl) hi++;
+                        else
                         {
-                            if (clause[k] != cl || (flags[k] & SentimentModifiers.Irrealis) != 0) continue;
+                            while (lo > 0 && clause[lo - 1] == cl) lo--;
+                            hi = n;
+                            for (int c2 = c + 1; c2 < nc; c2++)
+                                if (cues[c2].Node.Kind is SentimentCueKind.Contrast or SentimentCueKind.Concessive) { hi = cues[c2].A - s; break; }
+                        }
+                        for (int k = lo; k < hi; k++)
+                        {
+                            if ((flags[k] & SentimentModifiers.Irrealis) != 0) continue;
                             factor[k] *= w;
                             flags[k] |= SentimentModifiers.Irrealis;
                         }
@@ -154,6 +166,7 @@ internal sealed class SentimentScorer
                         if (cue.Node.Weight >= 0) counts.Boosters++; else counts.Dampeners++;
                         break;
                     case SentimentCueKind.Negator:
+                    case SentimentCueKind.Shifter:
                         counts.Negators++;
                         break;
                 }
@@ -163,50 +176,92 @@ internal sealed class SentimentScorer
             counts.Hedges = hedges;
             double hedgeFactor = hedges == 0 ? 1 : Math.Max(_options.MinHedgeFactor, Math.Pow(_options.HedgeFactor, hedges));
 
-            // 3. Valence phrases with boosters and negation in scope.
+            // 3. Valence phrases with boosters and negation (or a shifter) in scope.
             List<SentimentContribution>? list = explain ? [] : null;
             double author = 0, reported = 0;
-            for (int c = 0; c < nc; c++)
+            var vals = ArrayPool<double>.Shared.Rent(nc);
+            var mods = ArrayPool<SentimentModifiers>.Shared.Rent(nc);
+            try
             {
-                ref var cue = ref cues[c];
-                if (cue.Node.Kind != SentimentCueKind.Valence || cue.Node.Weight == 0) continue;
-                double v = cue.Node.Weight, valence = v;
-                var mods = SentimentModifiers.None;
-                int cl = clause[cue.A - s];
-                for (int p = c - 1; p >= 0; p--)
+                for (int c = 0; c < nc; c++)
                 {
-                    ref var prev = ref cues[p];
-                    int d = cue.A - prev.B + 1;
-                    if (d > Math.Max(_options.NegationScope, _options.BoosterScope) || clause[prev.A - s] != cl) break;
-                    if (prev.Node.Kind == SentimentCueKind.Booster && d <= _options.BoosterScope)
+                    ref var cue = ref cues[c];
+                    mods[c] = SentimentModifiers.None;
+                    vals[c] = 0;
+                    if (cue.Node.Kind != SentimentCueKind.Valence || cue.Node.Weight == 0) continue;
+                    double v = cue.Node.Weight, valence = v;
+                    int cl = clause[cue.A - s];
+                    for (int p = c - 1; p >= 0; p--)
                     {
-                        double b = prev.Node.Weight * (1 - 0.05 * (d - 1));
-                        v += Math.Sign(valence) * b;
-                        mods |= b >= 0 ? SentimentModifiers.Intensified : SentimentModifiers.Dampened;
+                        ref var prev = ref cues[p];
+                        int d = cue.A - prev.B + 1;
+                        if (d > Math.Max(_options.NegationScope, _options.BoosterScope) || clause[prev.A - s] != cl) break;
+                        if (prev.Node.Kind == SentimentCueKind.Booster && d <= _options.BoosterScope)
+                        {
+                            double b = prev.Node.Weight * (1 - 0.05 * (d - 1));
+                            v += Math.Sign(valence) * b;
+                            mods[c] |= b >= 0 ? SentimentModifiers.Intensified : SentimentModifiers.Dampened;
+                        }
+                        else if (prev.Node.Kind is SentimentCueKind.Negator or SentimentCueKind.Shifter && d <= _options.NegationScope
+                            && !(prev.Node.Kind == SentimentCueKind.Shifter && HasCoordinator(doc, prev.B, cue.A)))
+                        {
+                            v *= prev.Node.Weight;
+                            mods[c] |= SentimentModifiers.Negated;
+                            prev.Used = true;
+                        }
                     }
-                    else if (prev.Node.Kind == SentimentCueKind.Negator && d <= _options.NegationScope)
+                    vals[c] = v;
+                }
+                // A negator with nothing to negate after it reaches back to the nearest phrase of its clause
+                // ("a breakthrough is hardly possible"); failing that it counts as mildly negative ("will not sign").
+                for (int c = 0; c < nc; c++)
+                {
+                    ref var cue = ref cues[c];
+                    if (cue.Node.Kind is not (SentimentCueKind.Negator or SentimentCueKind.Shifter) || cue.Used || !cue.Node.ReachesBack) continue;
+                    int cl = clause[cue.A - s];
+                    for (int p = c - 1; p >= 0; p--)
                     {
-                        v *= prev.Node.Weight;
-                        mods |= SentimentModifiers.Negated;
-                        prev.Used = true;
+                        if (cue.A - cues[p].B + 1 > _options.PostNegationScope || clause[cues[p].A - s] != cl) break;
+                        if (cues[p].Node.Kind != SentimentCueKind.Valence || vals[p] == 0) continue;
+                        if ((mods[p] & SentimentModifiers.Negated) == 0)
+                        {
+                            vals[p] *= cue.Node.Weight;
+                            mods[p] |= SentimentModifiers.Negated | SentimentModifiers.PostNegated;
+                            cue.Used = true;
+                        }
+                        break;
                     }
                 }
-                var f = flags[cue.A - s] | mods;
-                if (hedgeFactor < 1) f |= SentimentModifiers.Hedged;
-                double weight = v * factor[cue.A - s] * hedgeFactor;
-                Add(doc, cue, valence, weight, f, list, ref author, ref reported);
-                counts.Valence++;
-                if (weight > 0) { counts.Positive++; counts.PositiveSum += weight; }
-                else if (weight < 0) { counts.Negative++; counts.NegativeSum += weight; }
+                for (int c = 0; c < nc; c++)
+                {
+                    ref var cue = ref cues[c];
+                    if (cue.Node.Kind == SentimentCueKind.Valence && vals[c] != 0)
+                    {
+                        var f = flags[cue.A - s] | mods[c];
+                        double w = factor[cue.A - s] * hedgeFactor;
+                        if (IsSentenceAdverb(cue, clause, s, n)) { w *= _options.SentenceAdverbFactor; f |= SentimentModifiers.SentenceAdverb; }
+                        if (hedgeFactor < 1) f |= SentimentModifiers.Hedged;
+                        double weight = vals[c] * w;
+                        Add(doc, cue, cue.Node.Weight, weight, f, list, ref author, ref reported);
+                        counts.Valence++;
+                        if (weight > 0) { counts.Positive++; counts.PositiveSum += weight; }
+                        else if (weight < 0) { counts.Negative++; counts.NegativeSum += weight; }
+                    }
+                    else if (cue.Node.Kind == SentimentCueKind.Negator && !cue.Used && _options.UnpairedNegationValence != 0)
+                    {
+                        var f = flags[cue.A - s] | SentimentModifiers.UnpairedNegation;
+                        if (hedgeFactor < 1) f |= SentimentModifiers.Hedged;
+                        double valence = _options.UnpairedNegationValence;
+                        double weight = valence * factor[cue.A - s] * hedgeFactor;
+                        Add(doc, cue, valence, weight, f, list, ref author, ref reported);
+                        counts.NegativeSum += weight;
+                    }
+                }
             }
-            for (int c = 0; c < nc; c++)
+            finally
             {
-                ref var cue = ref cues[c];
-                if (cue.Node.Kind != SentimentCueKind.Negator || cue.Used || _options.UnpairedNegationValence == 0) continue;
-                var f = flags[cue.A - s] | SentimentModifiers.UnpairedNegation;
-                if (hedgeFactor < 1) f |= SentimentModifiers.Hedged;
-                double valence = _options.UnpairedNegationValence;
-                Add(doc, cue, valence, valence * factor[cue.A - s] * hedgeFactor, f, list, ref author, ref reported);
+                ArrayPool<double>.Shared.Return(vals);
+                ArrayPool<SentimentModifiers>.Shared.Return(mods);
             }
             list?.Sort(static (x, y) => x.Start.CompareTo(y.Start));
 
@@ -226,6 +281,25 @@ internal sealed class SentimentScorer
             ArrayPool<SentimentModifiers>.Shared.Return(flags);
             ArrayPool<int>.Shared.Return(clause);
         }
+    }
+
+    /// <summary>A phrase that is a whole clause by itself, between commas or at the sentence start ("Unfortunately, …").</summary>
+    private static bool IsSentenceAdverb(in Cue cue, int[] clause, int s, int n)
+    {
+        int lo = cue.A - s, hi = cue.B - s;
+        return cue.B - cue.A == 1 && hi < n && clause[hi] == -1 && (lo == 0 || clause[lo - 1] == -1);
+    }
+
+    /// <summary>True when "and" or "or" lies in tokens [a, b): a shifter's object ends there ("the conflict resolved and peace in place").</summary>
+    private static bool HasCoordinator(Document doc, int a, int b)
+    {
+        var tokens = doc.TokenStore;
+        for (int i = a; i < b; i++)
+        {
+            var w = doc.LowerText.AsSpan(tokens[i].Start, tokens[i].Length);
+            if (w.SequenceEqual("and") || w.SequenceEqual("or")) return true;
+        }
+        return false;
     }
 
     private static void Add(Document doc, in Cue cue, double valence, double weight, SentimentModifiers f,

@@ -228,6 +228,22 @@ internal sealed class AveragedPerceptron
     public void Average(float minAbsWeight = 0f)
     {
         EnsureTrainable();
+        var (keys, counts, cells) = AveragedRows(minAbsWeight);
+        Freeze(keys, counts, cells);
+    }
+
+    /// <summary>A frozen copy with the averaged weights, leaving this model trainable (e.g. to score a dev set after each epoch).</summary>
+    public AveragedPerceptron Averaged(float minAbsWeight = 0f)
+    {
+        EnsureTrainable();
+        var (keys, counts, cells) = AveragedRows(minAbsWeight);
+        var p = new AveragedPerceptron(ClassCount, [], [], 0) { _featureIds = new Dictionary<ulong, int>(), _instances = _instances };
+        p.Freeze(keys, counts, cells);
+        return p;
+    }
+
+    private (ulong[] Keys, ushort[] Counts, Cell[] Cells) AveragedRows(float minAbsWeight)
+    {
         int now = Math.Max(1, _instances);
         var keys = new ulong[_features];
         foreach (var (key, id) in _featureIds!) keys[id] = key;
@@ -250,7 +266,7 @@ internal sealed class AveragedPerceptron
             rowCounts.Add((ushort)buffer.Count);
             cells.AddRange(buffer);
         }
-        Freeze(rowKeys.ToArray(), rowCounts.ToArray(), cells.ToArray());
+        return (rowKeys.ToArray(), rowCounts.ToArray(), cells.ToArray());
     }
 
     /// <summary>Builds the frozen table; row f owns the next <paramref name="counts"/>[f] cells, in order.</summary>

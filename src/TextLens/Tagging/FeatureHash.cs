@@ -40,6 +40,14 @@ internal static class FeatureHash
     public static ulong Of(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
         Mix(Chars(Step(Chars(Step(Offset, (uint)template), a), 0xFFFF_FFFFu), b)); // separator keeps ("ab","c") ≠ ("a","bc")
 
+    /// <summary>Key of (template, an already-hashed atom), e.g. (next-word template, hash of the next word).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Of(int template, ulong atom) => Mix(atom + (ulong)(uint)(template + 1) * 0x9E3779B97F4A7C15UL);
+
+    /// <summary>Key of (template, two hashed atoms); order matters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Of(int template, ulong a, ulong b) => Mix(Mix(a + (ulong)(uint)(template + 1) * 0x9E3779B97F4A7C15UL) ^ b);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Step(ulong h, uint value) => (h ^ value) * Prime;
 

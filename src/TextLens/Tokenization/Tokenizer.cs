@@ -134,6 +134,18 @@ public sealed class Tokenizer
         /// <summary>Tokenizes one whitespace-delimited chunk [s, e).</summary>
         public void Chunk(int s, int e)
         {
+            // Fast path for the common case: ASCII letters, optionally followed by one , ; : . ! or ?
+            int j = s;
+            while (j < e && char.IsAsciiLetter(_t[j])) j++;
+            if (j > s && (j == e || (j == e - 1 && _t[j] is ',' or ';' or ':' or '.' or '!' or '?'))
+                && !(j == e - 1 && _t[j] == '.' && j - s == 1) // an initial (J.) takes the general path
+                && !_ex.TryGet(_t[s..e], out _) && (j == e || !_ex.TryGet(_t[s..j], out _)))
+            {
+                Add(s, j - s, TokenKind.Word);
+                if (j < e) Add(j, 1, TokenKind.Punctuation);
+                return;
+            }
+
             // 1. Special cases, prefixes and addresses from the left.
             while (true)
             {
@@ -319,9 +331,17 @@ public sealed class Tokenizer
                     continue;
                 }
                 if (i > ps && i + 1 < e && Joins(cls, t[i - 1], t[i + 1])) { i++; continue; }
+                if (cls == CharClass.Hyphen && i == e - 1 && i > ps && CharClasses.Of(t[i - 1]) == CharClass.Letter) { i++; continue; } // pre-
                 if (i == ps && i == s && i + 1 < e && char.IsAsciiDigit(t[i + 1]) && cls is CharClass.Period or CharClass.Hyphen)
                 {
                     i++; // a sign or leading decimal point: -5, .5
+                    continue;
+                }
+                if (cls == CharClass.Period && i > ps && IsAbbreviation(ps, i + 1))
+                {
+                    Add(ps, i + 1 - ps, TokenKind.Word); // U.S.-led
+                    i++;
+                    ps = i;
                     continue;
                 }
                 Flush(ps, i);
@@ -329,7 +349,7 @@ public sealed class Tokenizer
                 Emit(i, n);
                 i += n;
                 ps = i;
-                i = AfterSplit(i, e, ref ps);
+                if (cls is not (CharClass.Hyphen or CharClass.Period)) i = AfterSplit(i, e, ref ps); // 11-13, end.The: no address follows
             }
             Flush(ps, e);
         }

@@ -37,8 +37,8 @@ internal sealed class TokenizerExceptions
 
     private readonly FrozenDictionary<string, Entry> _map;
     private readonly FrozenDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly bool[] _firstAscii = new bool[128];
-    private readonly bool _anyNonAsciiFirst;
+    // Quick rejection: which (first, last) character pairs occur in keys; non-ASCII characters map to slot 127.
+    private readonly bool[] _firstLast = new bool[128 * 128];
 
     private TokenizerExceptions(Dictionary<string, Entry> entries)
     {
@@ -49,7 +49,7 @@ internal sealed class TokenizerExceptions
         {
             MinLength = Math.Min(MinLength, key.Length);
             MaxLength = Math.Max(MaxLength, key.Length);
-            if (key[0] < 128) _firstAscii[key[0]] = true; else _anyNonAsciiFirst = true;
+            _firstLast[Slot(key[0]) * 128 + Slot(key[^1])] = true;
         }
         if (_map.Count == 0) MinLength = 0;
     }
@@ -71,10 +71,11 @@ internal sealed class TokenizerExceptions
     {
         entry = null!;
         if (chunk.Length < MinLength || chunk.Length > MaxLength) return false;
-        char c = chunk[0];
-        if (c < 128 ? !_firstAscii[c] : !_anyNonAsciiFirst) return false;
+        if (!_firstLast[Slot(chunk[0]) * 128 + Slot(chunk[^1])]) return false;
         return _lookup.TryGetValue(chunk, out entry!);
     }
+
+    private static int Slot(char c) => c < 127 ? c : 127;
 
     /// <summary>The abbreviation class of a token, or <see cref="AbbreviationClass.None"/> when it is not in the table.</summary>
     public AbbreviationClass ClassOf(ReadOnlySpan<char> token) =>

@@ -1,0 +1,348 @@
+using TextLens.Stance;
+
+namespace TextLens;
+
+/// <summary>
+/// Finds stance cues — refusals, conditions, commitments, obligations, hedges, boosters and attitude — with their
+/// holders, targets, polarity and condition links (pipeline component <c>stance</c>). Uses POS tags, lemmas and
+/// entities when earlier components provide them and falls back to word lists otherwise. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Cues come from a <see cref="StanceLexicon"/> of token patterns. Negation in the clause turns a commitment into a
+/// refusal ("will not sign") and gives obligations negative polarity ("should not"); "until"/"before" are conditions
+/// only after a refusal, a negation or a restriction. The holder of a refusal or commitment is the clause's subject
+/// (or the owner in "Azerbaijan's bid to"); hedges, boosters, attitude and obligations belong to the source of reported
+/// speech ("According to X, …", "X said that …") or else to the author; a condition belongs to the cue it conditions.
+/// </remarks>
+public sealed class StanceDetector : IPipelineComponent
+{
+    private const int MaxTargetTokens = 14;
+
+    /// <summary>Creates a detector with the built-in lexicon.</summary>
+    public StanceDetector() : this(StanceLexicon.Default) { }
+
+    /// <summary>Creates a detector with the given lexicon.</summary>
+    /// <param name="lexicon">The cue lexicon (for example <c>StanceLexicon.Default.Extend("my_cues.csv")</c>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="lexicon"/> is null.</exception>
+    public StanceDetector(StanceLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        Lexicon = lexicon;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "stance";
+
+    /// <summary>The cue lexicon.</summary>
+    public StanceLexicon Lexicon { get; }
+
+    /// <inheritdoc/>
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.SetStanceCues(Detect(document));
+    }
+
+    private struct Candidate
+    {
+        public int Rule;
+        public StanceCueType Type;
+        public StancePolarity Polarity;
+        public int Start;
+        public int End;
+        public int Sentence;
+        public ClauseAnalyzer.Range? Target;
+        public int Link;
+        public string Holder;
+        public ClauseAnalyzer.Range? HolderRange;
+    }
+
+    /// <summary>Finds the stance cues of a document without storing them in it.</summary>
+    /// <param name="document">A tokenized document (sentences, tags, lemmas and entities are used when present).</param>
+    /// <returns>The cues, ordered by start offset.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    public IReadOnlyList<StanceCue> Detect(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = document.TokenStore;
+        if (tokens.Length == 0) return [];
+        var sentences = document.Sentences.Count > 0
+            ? document.Sentences.Select(s => (s.TokenStart, s.TokenEnd)).ToArray()
+            : [(0, tokens.Length)];
+        var clause = new ClauseAnalyzer(document);
+        var entries = Lexicon.Entries;
+        var matches = new List<PatternMatch>();
+        var cues = new List<Candidate>();
+        var frames = new List<ClauseAnalyzer.Frame>();
+        string? lastActor = null;
+
+        for (int si = 0; si < sentences.Length; si++)
+        {
+            var (sStart, sEnd) = sentences[si];
+            matches.Clear();
+            Lexicon.Matcher.FindAll(document, sStart, sEnd, matches);
+            if (matches.Count == 0) continue;
+
+            // 1. context constraints
+            var kept = new List<PatternMatch>(matches.Count);
+            foreach (var m in matches)
+            {
+                var e = entries[m.PatternIndex];
+                if (e.After is not null && e.After.MatchAt(document, m.TokenEnd, sEnd, TokenPattern.DefaultMaxMatchLength) < 0) continue;
+                if (e.NotAfter is not null && m.TokenEnd < sEnd && e.NotAfter.MatchAt(document, m.TokenEnd, sEnd, TokenPattern.DefaultMaxMatchLength) > 0) continue;
+                if (e.Before is not null && !EndsAt(document, e.Before, sStart, m.TokenStart)) continue;
+                if (e.NotBefore is not null && EndsAt(document, e.NotBefore, sStart, m.TokenStart)) continue;
+                kept.Add(m);
+            }
+            kept = PatternMatcher.SelectLongest(kept);
+            if (kept.Count == 0) continue;
+
+            // 2. types, negation and polarity
+            int first = cues.Count;
+            foreach (var m in kept)
+            {
+                var e = entries[m.PatternIndex];
+                var c = new Candidate
+                {
+                    Rule = m.PatternIndex, Type = e.Type, Start = m.TokenStart, End = m.TokenEnd, Sentence = si, Link = -1, Holder = StanceCue.Author,
+                    Polarity = e.Polarity ?? (e.Type == StanceCueType.Refusal ? StancePolarity.Negative : StancePolarity.Positive),
+                };
+                if (!e.NoNegation && c.Type is StanceCueType.Commitment or StanceCueType.Refusal or StanceCueType.Deontic)
+                    ApplyNegation(document, clause, ref c, sStart, e.Polarity);
+                cues.Add(c);
+            }
+
+            // 3. temporal vs conditional "until"/"before"
+            for (int i = cues.Count - 1; i >= first; i--)
+            {
+                var c = cues[i];
+                if (c.Type != StanceCueType.Condition || !entries[c.Rule].AfterNegative) continue;
+                if (!NegativeBefore(document, clause, cues, first, i, sStart)) cues.RemoveAt(i);
+            }
+
+            // 4. targets and condition links
+            for (int i = first; i < cues.Count; i++)
+            {
+                var c = cues[i];
+                if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment or StanceCueType.Deontic or StanceCueType.Condition)
+                    c.Target = Target(document, clause, cues, first, c.End, sEnd);
+                if (c.Type == StanceCueType.Condition) c.Link = LinkOf(cues, first, i, clause, sStart);
+                cues[i] = c;
+            }
+
+            // 5. holders
+            frames.Clear();
+            clause.Frames(sStart, sEnd, frames);
+            for (int i = first; i < cues.Count; i++)
+            {
+                var c = cues[i];
+                if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment)
+                {
+                    var subject = clause.Subject(sStart, c.Start);
+                    if (subject is { } r && clause.IsFirstPerson(r)) { c.Holder = StanceCue.Author; }
+                    else if (subject is { } p && clause.IsThirdPersonPronoun(p))
+                    {
+                        c.Holder = lastActor ?? document.Text[tokens[p.Start].Start..tokens[p.End - 1].End];
+                        c.HolderRange = lastActor is null ? p : null;
+                    }
+                    else if (subject is { } s && !clause.IsExpletive(s))
+                    {
+                        var name = clause.HolderName(s, preferSurname: false);
+                        c.HolderRange = name;
+                        c.Holder = document.Text[tokens[name.Start].Start..tokens[name.End - 1].End];
+                        lastActor = c.Holder;
+                    }
+                    else SetFromFrame(document, clause, frames, ref c);
+                }
+                cues[i] = c;
+            }
+            for (int i = first; i < cues.Count; i++)
+            {
+                var c = cues[i];
+                if (c.Type is StanceCueType.Refusal or StanceCueType.Commitment) continue;
+                if (c.Type == StanceCueType.Condition && c.Link >= 0)
+                {
+                    c.Holder = cues[c.Link].Holder;
+                    c.HolderRange = cues[c.Link].HolderRange;
+                }
+                else if (!SetFromFrame(document, clause, frames, ref c) && c.Type != StanceCueType.Condition)
+                {
+                    // an epistemic cue inside an actor's clause ("Baku seeks to remove ambiguity that might …")
+                    for (int j = i - 1; j >= first; j--)
+                    {
+                        var a = cues[j];
+                        if (a.Type is not (StanceCueType.Refusal or StanceCueType.Commitment) || a.End > c.Start) continue;
+                        bool punct = false, relative = false;
+                        for (int t = a.End; t < c.Start; t++)
+                        {
+                            if (clause.IsPunctBoundary(t)) { punct = true; break; }
+                            relative |= IsLower(document, t, "that") || IsLower(document, t, "which") || IsLower(document, t, "who");
+                        }
+                        if (!punct && relative) { c.Holder = a.Holder; c.HolderRange = a.HolderRange; }
+                        break;
+                    }
+                }
+                cues[i] = c;
+            }
+        }
+
+        // 6. build records (ordered by start; links re-indexed)
+        var order = Enumerable.Range(0, cues.Count).OrderBy(i => cues[i].Start).ThenBy(i => cues[i].End).ToArray();
+        var position = new int[cues.Count];
+        for (int k = 0; k < order.Length; k++) position[order[k]] = k;
+        var result = new StanceCue[cues.Count];
+        for (int k = 0; k < order.Length; k++)
+        {
+            var c = cues[order[k]];
+            int start = tokens[c.Start].Start, end = tokens[c.End - 1].End;
+            result[k] = new StanceCue(c.Type, start, end, c.Start, c.End, document.Text[start..end], c.Holder)
+            {
+                Polarity = c.Polarity,
+                HolderSpan = Span(document, c.HolderRange),
+                Target = Span(document, c.Target),
+                LinkedCue = c.Link >= 0 ? position[c.Link] : null,
+                RuleIndex = c.Rule,
+            };
+        }
+        return result;
+    }
+
+    private static StanceSpan? Span(Document doc, ClauseAnalyzer.Range? r)
+    {
+        if (r is not { } x || x.Length <= 0) return null;
+        var t = doc.TokenStore;
+        int s = t[x.Start].Start, e = t[x.End - 1].End;
+        return new StanceSpan(s, e, x.Start, x.End, doc.Text[s..e]);
+    }
+
+    /// <summary>True when <paramref name="pattern"/> has a match that ends exactly at <paramref name="end"/>.</summary>
+    private static bool EndsAt(Document doc, TokenPattern pattern, int floor, int end)
+    {
+        int maxLen = pattern.MaxLength ?? TokenPattern.DefaultMaxMatchLength;
+        for (int s = end - pattern.MinLength; s >= Math.Max(floor, end - maxLen); s--)
+            if (pattern.MatchAt(doc, s, end, maxLen) == end) return true;
+        return false;
+    }
+
+    private static void ApplyNegation(Document doc, ClauseAnalyzer clause, ref Candidate c, int sentenceStart, StancePolarity? fixedPolarity)
+    {
+        bool negated = false;
+        for (int i = c.Start; i < c.End; i++)
+            if (clause.IsNegator(i)) { negated = true; break; }
+        int newStart = c.Start;
+        if (!negated)
+        {
+            // a negator just before the cue in the same verb group: "does not seek to", "has never sought to"
+            int j = c.Start - 1;
+            for (int steps = 0; j >= sentenceStart && steps < 4; j--, steps++)
+            {
+                if (clause.IsNegator(j) && !IsLower(doc, j, "without") && !IsLower(doc, j, "nor")) { negated = true; newStart = j; break; }
+                if (!StanceWords.VerbGroupAdverbs.Contains(doc, j) && !StanceWords.Auxiliaries.Contains(doc, j)) break;
+            }
+            if (negated)
+            {
+                // take in the auxiliary before the negator: "does not", "is not", "will never"
+                int k = newStart - 1;
+                while (k >= sentenceStart && (StanceWords.Auxiliaries.Contains(doc, k) || StanceWords.VerbGroupAdverbs.Contains(doc, k) && k - 1 >= sentenceStart && StanceWords.Auxiliaries.Contains(doc, k - 1)))
+                {
+                    newStart = k;
+                    if (StanceWords.Auxiliaries.Contains(doc, k)) break;
+                    k--;
+                }
+            }
+        }
+        if (!negated) return;
+        c.Start = newStart;
+        switch (c.Type)
+        {
+            case StanceCueType.Commitment:
+                c.Type = StanceCueType.Refusal;
+                c.Polarity = StancePolarity.Negative;
+                ExtendOverVerb(doc, clause, ref c);
+                break;
+            case StanceCueType.Refusal:
+                c.Type = StanceCueType.Commitment;
+                c.Polarity = StancePolarity.Positive;
+                break;
+            case StanceCueType.Deontic:
+                c.Polarity = fixedPolarity ?? StancePolarity.Negative;
+                break;
+        }
+    }
+
+    /// <summary>A refusal ending in "to" takes in the verb it governs ("is not willing to sign").</summary>
+    private static void ExtendOverVerb(Document doc, ClauseAnalyzer clause, ref Candidate c)
+    {
+        if (!IsLower(doc, c.End - 1, "to") || c.End >= doc.TokenStore.Length) return;
+        int v = c.End;
+        var t = doc.TokenStore[v];
+        if (t.Kind != TokenKind.Word || clause.IsPunct(v)) return;
+        if (char.IsUpper(doc.Text[t.Start])) return;
+        if (doc.IsTagged ? doc.PosAt(v) is not (UPos.Verb or UPos.Aux) : StanceWords.Determiners.Contains(doc, v) || StanceWords.NonNominal.Contains(doc, v) && !StanceWords.Auxiliaries.Contains(doc, v)) return;
+        c.End = v + 1;
+    }
+
+    private static bool IsLower(Document doc, int i, string word)
+    {
+        var t = doc.TokenStore[i];
+        return doc.LowerText.AsSpan(t.Start, t.Length).SequenceEqual(word);
+    }
+
+    /// <summary>Does the clause before the condition at <paramref name="index"/> hold a refusal, negation or restriction?</summary>
+    private static bool NegativeBefore(Document doc, ClauseAnalyzer clause, List<Candidate> cues, int first, int index, int sentenceStart)
+    {
+        var c = cues[index];
+        for (int j = first; j < index; j++)
+            if (cues[j].Type == StanceCueType.Refusal && cues[j].End <= c.Start) return true;
+        for (int i = c.Start - 1; i >= sentenceStart; i--)
+        {
+            var t = doc.TokenStore[i];
+            var low = doc.LowerText.AsSpan(t.Start, t.Length);
+            if (low is ";" or ":") break;
+            if (clause.IsNegator(i) && !low.SequenceEqual("without") || StanceWords.Restrictive.Contains(low)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The phrase a cue governs: the tokens after it up to the end of its clause.</summary>
+    private static ClauseAnalyzer.Range? Target(Document doc, ClauseAnalyzer clause, List<Candidate> cues, int first, int from, int sentenceEnd)
+    {
+        int e = from;
+        while (e < sentenceEnd && e - from < MaxTargetTokens)
+        {
+            if (clause.IsPunctBoundary(e) || doc.TokenStore[e].Kind == TokenKind.Punctuation && IsLower(doc, e, ".")) break;
+            if (StanceWords.TargetStops.Contains(doc, e) && e > from) break;
+            bool cueStarts = false;
+            for (int j = first; j < cues.Count; j++)
+                if (cues[j].Type == StanceCueType.Condition && cues[j].Start == e) { cueStarts = true; break; }
+            if (cueStarts) break;
+            e++;
+        }
+        return e > from ? new ClauseAnalyzer.Range(from, e) : null;
+    }
+
+    /// <summary>The cue a condition conditions: the nearest refusal, commitment or obligation before it in the sentence, else the first after it.</summary>
+    private static int LinkOf(List<Candidate> cues, int first, int index, ClauseAnalyzer clause, int sentenceStart)
+    {
+        var c = cues[index];
+        for (int j = index - 1; j >= first; j--)
+            if (cues[j].Type is StanceCueType.Refusal or StanceCueType.Commitment or StanceCueType.Deontic && cues[j].End <= c.Start) return j;
+        for (int j = index + 1; j < cues.Count; j++)
+            if (cues[j].Type is StanceCueType.Refusal or StanceCueType.Commitment or StanceCueType.Deontic) return j;
+        return -1;
+    }
+
+    private static bool SetFromFrame(Document doc, ClauseAnalyzer clause, List<ClauseAnalyzer.Frame> frames, ref Candidate c)
+    {
+        ClauseAnalyzer.Frame? best = null;
+        foreach (var f in frames)
+            if (c.Start >= f.ScopeStart && c.End <= f.ScopeEnd && (c.Start >= f.Source.End || c.End <= f.Source.Start))
+                if (best is null || f.ScopeStart >= best.Value.ScopeStart) best = f;
+        if (best is not { } b) return false;
+        var name = clause.HolderName(b.Source, preferSurname: true);
+        var t = doc.TokenStore;
+        c.HolderRange = name;
+        c.Holder = doc.Text[t[name.Start].Start..t[name.End - 1].End];
+        return true;
+    }
+}

@@ -1,0 +1,139 @@
+namespace TextLens.Tests.Entities;
+
+/// <summary>Gazetteer, built-in rules and resolver, without the statistical model (exact spans).</summary>
+public class EntityRuleTests
+{
+    private static readonly TextLens.Pipeline RulesOnly = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new EntityRecognizer(EntityRuler.Empty, (EntityModel?)null));
+
+    private static List<string> Entities(string text, TextLens.Pipeline? nlp = null) =>
+        (nlp ?? RulesOnly).Process(text).Entities.Select(e => $"{e.Label}:{e.Text}@{e.Start}").ToList();
+
+    private static string At(string text, string label, string part, int occurrence = 0)
+    {
+        int i = -1;
+        for (int k = 0; k <= occurrence; k++) i = text.IndexOf(part, i + 1, StringComparison.Ordinal);
+        Assert.That(i, Is.GreaterThanOrEqualTo(0), part);
+        return $"{label}:{part}@{i}";
+    }
+
+    [Test]
+    public void CountriesCapitalsDemonymsAndPossessives()
+    {
+        const string text = "Kazakhstan's president met Uzbek officials in Tashkent, while Kyrgyz diplomats stayed in Bishkek.";
+        Assert.That(Entities(text), Is.EqualTo(new[]
+        {
+            At(text, "GPE", "Kazakhstan"), At(text, "NORP", "Uzbek"), At(text, "GPE", "Tashkent"), At(text, "NORP", "Kyrgyz"), At(text, "GPE", "Bishkek"),
+        }));
+    }
+
+    [Test]
+    public void HyphenatedTokensYieldTheirPlaces()
+    {
+        const string text = "The Serbia-Kosovo dialogue resumed at a Brussels-based institute.";
+        Assert.That(Entities(text), Is.EqualTo(new[] { At(text, "GPE", "Serbia"), At(text, "GPE", "Kosovo"), At(text, "GPE", "Brussels") }));
+    }
+
+    [Test]
+    public void LongestMatchWinsAndCaseMatters()
+    {
+        const string text = "The Gulf Cooperation Council and the Gulf states told us that the US and the EU disagree.";
+        Assert.That(Entities(text), Is.EqualTo(new[]
+        {
+            At(text, "ORG", "Gulf Cooperation Council"), At(text, "LOC", "Gulf", 1), At(text, "GPE", "US"), At(text, "ORG", "EU"),
+        }));
+    }
+
+    [Test]
+    public void RegionsAndRegionExtension()
+    {
+        const string text = "Stability in the Western Balkans and the Donbas region matters for Central Asian states.";
+        Assert.That(Entities(text), Is.EqualTo(new[]
+        {
+            At(text, "LOC", "Western Balkans"), At(text, "LOC", "Donbas region"), At(text, "NORP", "Central Asian"),
+        }));
+    }
+
+    [TestCase("The talks ended on 17 April 2025 in Geneva.", "17 April 2025")]
+    [TestCase("The summit was held on April 11-13 this spring.", "April 11-13")]
+    [TestCase("Parliament voted in December 2024.", "December 2024")]
+    [TestCase("A deal is unlikely by the end of this year.", "the end of this year")]
+    [TestCase("Even 80 years later the wounds remain.", "80 years")]
+    [TestCase("It will take decades, not months.", "decades")]
+    [TestCase("Trade grew in 2024 despite sanctions.", "2024")]
+    [TestCase("The ministers met on March 3, 2023 in Astana.", "March 3, 2023")]
+    [TestCase("Relations improved over the past two decades.", "the past two decades")]
+    public void Dates(string text, string date)
+    {
+        Assert.That(Entities(text), Does.Contain(At(text, "DATE", date)));
+    }
+
+    [Test]
+    public void MayIsADateOnlyInDateContext()
+    {
+        Assert.That(Entities("Leaders may meet again.").Where(e => e.StartsWith("DATE", StringComparison.Ordinal)), Is.Empty);
+        const string text = "Leaders met in May and on 5 May 2024.";
+        Assert.That(Entities(text), Is.EqualTo(new[] { At(text, "DATE", "May"), At(text, "DATE", "5 May 2024") }));
+    }
+
+    [Test]
+    public void EventsByHeadWordAndPattern()
+    {
+        const string text = "After the Munich Security Conference and COP29, memories of World War II and the Cold War returned.";
+        Assert.That(Entities(text), Is.EqualTo(new[]
+        {
+            At(text, "EVENT", "Munich Security Conference"), At(text, "EVENT", "COP29"), At(text, "EVENT", "World War II"), At(text, "EVENT", "Cold War"),
+        }));
+    }
+
+    [Test]
+    public void OrganisationsByHeadWordWithBracketedAcronym()
+    {
+        const string text = "Analysts at the Tbilisi-based Institute for Development of Freedom of Information (IDFI) and Ilia State University disagreed.";
+        Assert.That(Entities(text), Is.EqualTo(new[]
+        {
+            At(text, "GPE", "Tbilisi"), At(text, "ORG", "Institute for Development of Freedom of Information"), At(text, "ORG", "IDFI"),
+            At(text, "ORG", "Ilia State University"),
+        }));
+    }
+
+    [Test]
+    public void PersonsAfterTitlesInContextAndPropagated()
+    {
+        const string text = "President Kassym-Jomart Tokayev spoke first. According to Marta Kos, the plan works. Tokayev agreed.";
+        Assert.That(Entities(text), Is.EqualTo(new[]
+        {
+            At(text, "PERSON", "Kassym-Jomart Tokayev"), At(text, "PERSON", "Marta Kos"), At(text, "PERSON", "Tokayev", 1),
+        }));
+    }
+
+    [Test]
+    public void WebSiteNamesAreOrganisations()
+    {
+        const string text = "The views do not reflect the position of eurasianet.org or its partners.";
+        Assert.That(Entities(text), Is.EqualTo(new[] { At(text, "ORG", "eurasianet.org") }));
+    }
+
+    [Test]
+    public void EntitiesAreOrderedNonOverlappingAndExact()
+    {
+        const string text = "On 9 May 2025 Moscow hosted Xi Jinping; Russia's Vladimir Putin thanked China and the SCO.";
+        var doc = RulesOnly.Process(text);
+        int last = 0;
+        foreach (var e in doc.Entities)
+        {
+            Assert.That(e.Start, Is.GreaterThanOrEqualTo(last));
+            Assert.That(e.Text, Is.EqualTo(text[e.Start..e.End]));
+            Assert.That(e.TokenStart, Is.LessThan(e.TokenEnd));
+            last = e.End;
+        }
+        Assert.That(doc.Entities.Select(e => e.Text), Is.EqualTo(new[] { "9 May 2025", "Moscow", "Russia", "Vladimir Putin", "China", "SCO" }));
+    }
+
+    [Test]
+    public void HostileTextDoesNotThrow()
+    {
+        string text = string.Concat(Enumerable.Repeat("Of The And ( ) - 's 2024 - May May ", 2000)) + new string('A', 5000);
+        Assert.DoesNotThrow(() => RulesOnly.Process(text));
+        Assert.That(RulesOnly.Process("").Entities, Is.Empty);
+    }
+}

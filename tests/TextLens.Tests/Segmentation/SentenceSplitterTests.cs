@@ -1,0 +1,117 @@
+namespace TextLens.Tests.Segmentation;
+
+public class SentenceSplitterTests
+{
+    private static readonly TextLens.Pipeline Nlp = new TextLens.Pipeline().Add(new SentenceSplitter());
+
+    internal static string[] Sentences(string text) => Nlp.Process(text).Sentences.Select(s => s.Text).ToArray();
+
+    [Test]
+    public void AbbreviationsDoNotEndSentences() =>
+        Assert.That(Sentences("Dr. Huseynov met U.S. officials in Baku. They agreed, e.g. on trade, and Mr. Smith left."),
+            Is.EqualTo(new[] { "Dr. Huseynov met U.S. officials in Baku.", "They agreed, e.g. on trade, and Mr. Smith left." }));
+
+    [Test]
+    public void AmbiguousAbbreviationEndsBeforeSentenceOpener() =>
+        Assert.That(Sentences("The talks were held in the U.S. The next round is in Baku on Jan. 3. See No. 5 on the list, etc. However, nothing changed."),
+            Is.EqualTo(new[] { "The talks were held in the U.S.", "The next round is in Baku on Jan. 3.", "See No. 5 on the list, etc.", "However, nothing changed." }));
+
+    [Test]
+    public void InitialsAndPlaceAbbreviations() =>
+        Assert.That(Sentences("Foreign Minister J. Bayramov spoke. The talks in Washington, D.C. were long."),
+            Is.EqualTo(new[] { "Foreign Minister J. Bayramov spoke.", "The talks in Washington, D.C. were long." }));
+
+    [Test]
+    public void ClosingQuotesAndBracketsStayInTheSentence() =>
+        Assert.That(Sentences("He said \"We will sign.\" Then he left. (See the annex.) It ended with “peace.” Next."),
+            Is.EqualTo(new[] { "He said \"We will sign.\"", "Then he left.", "(See the annex.)", "It ended with “peace.”", "Next." }));
+
+    [Test]
+    public void QuestionsAndExclamations() =>
+        Assert.That(Sentences("Will they sign? Nobody knows! “Why not?” asked the minister. Really?! Yes."),
+            Is.EqualTo(new[] { "Will they sign?", "Nobody knows!", "“Why not?” asked the minister.", "Really?!", "Yes." }));
+
+    [Test]
+    public void Ellipses() =>
+        Assert.That(Sentences("Prices rose... Then they fell. It was … odd, and wait… nothing."),
+            Is.EqualTo(new[] { "Prices rose...", "Then they fell.", "It was … odd, and wait… nothing." }));
+
+    [Test]
+    public void NumberedAndBulletedLists() =>
+        Assert.That(Sentences("Three steps are needed:\n1. Sign the treaty\n2. Open the borders.\n- Build trust\n- Trade more"),
+            Is.EqualTo(new[] { "Three steps are needed:", "1. Sign the treaty", "2. Open the borders.", "- Build trust", "- Trade more" }));
+
+    [Test]
+    public void DatelineStaysWithItsSentence() =>
+        Assert.That(Sentences("BAKU, 3 March (Reuters) – Azerbaijan said on Monday it would sign. Armenia disagreed."),
+            Is.EqualTo(new[] { "BAKU, 3 March (Reuters) – Azerbaijan said on Monday it would sign.", "Armenia disagreed." }));
+
+    [Test]
+    public void HeadingsBylinesAndDatelinesOnTheirOwnLines() =>
+        Assert.That(Sentences("Opinion: Why Peace Matters\nBy Jane Doe\nBAKU, 3 March 2025\n\nThe talks resumed. They went well."),
+            Is.EqualTo(new[] { "Opinion: Why Peace Matters", "By Jane Doe", "BAKU, 3 March 2025", "The talks resumed.", "They went well." }));
+
+    [Test]
+    public void HardWrappedLinesContinue() =>
+        Assert.That(Sentences("The minister said that the talks with\nArmenia would go on, and that\nBaku was ready."),
+            Is.EqualTo(new[] { "The minister said that the talks with\nArmenia would go on, and that\nBaku was ready." }));
+
+    [Test]
+    public void LowerCaseContinuationAcrossBlankLineIsOneSentenceAndParagraph()
+    {
+        var doc = Nlp.Process("Title\n\nThe expert community\n\nis not engaging. It should.\n\nNext paragraph.");
+        Assert.Multiple(() =>
+        {
+            Assert.That(doc.Sentences.Select(s => s.Text).ToArray(), Is.EqualTo(new[]
+            {
+                "Title", "The expert community\n\nis not engaging.", "It should.", "Next paragraph.",
+            }));
+            Assert.That(doc.Paragraphs.Select(p => (p.Start, p.End, p.SentenceStart, p.SentenceEnd)).ToArray(), Is.EqualTo(new[]
+            {
+                (0, 5, 0, 1), (7, 56, 1, 3), (58, 73, 3, 4),
+            }));
+        });
+    }
+
+    [Test]
+    public void BlankLineEndsASentenceWithoutPunctuation() =>
+        Assert.That(Sentences("A heading\n\nAnother heading\r\n\r\nthe end."),
+            Is.EqualTo(new[] { "A heading", "Another heading\r\n\r\nthe end." }));
+
+    [Test]
+    public void TokensKnowTheirSentence()
+    {
+        var doc = Nlp.Process("One. Two three.");
+        Assert.That(doc.Tokens.Select(t => t.SentenceIndex).ToArray(), Is.EqualTo(new[] { 0, 0, 1, 1, 1 }));
+    }
+
+    [TestCase("")]
+    [TestCase(" \n\n\t")]
+    public void EmptyTextHasNoSentencesOrParagraphs(string text)
+    {
+        var doc = Nlp.Process(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(doc.Sentences, Is.Empty);
+            Assert.That(doc.Paragraphs, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void ArticleParagraphs()
+    {
+        var text = File.ReadAllText(TestPaths.Article);
+        var doc = Nlp.Process(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(doc.Sentences, Has.Count.EqualTo(49));
+            // 21 blank-line blocks, two of which continue a sentence in lower case.
+            Assert.That(doc.Paragraphs, Has.Count.EqualTo(19));
+            Assert.That(doc.Paragraphs[0].Start, Is.EqualTo(2));
+            Assert.That(doc.Paragraphs[^1].End, Is.EqualTo(text.TrimEnd().Length));
+            for (int i = 1; i < doc.Paragraphs.Count; i++)
+                Assert.That(doc.Paragraphs[i].SentenceStart, Is.EqualTo(doc.Paragraphs[i - 1].SentenceEnd));
+            Assert.That(doc.Sentences.Single(s => s.Text.Contains("expert community")).Text, Does.EndWith("regional security."));
+        });
+    }
+}

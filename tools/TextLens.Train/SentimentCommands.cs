@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TextLens.Train;
+
+/// <summary>
+/// `sentiment` (train the ML.NET sentence classifier from a text,label CSV and report cross-validated lexicon /
+/// classifier / blend scores) and `sentiment-eval` (score the lexicon scorer on a labelled CSV, with a threshold sweep).
+/// </summary>
+internal static class SentimentCommands
+{
+    public static void AddTo(RootCommand root)
+    {
+        root.Subcommands.Add(TrainCommand());
+        root.Subcommands.Add(EvalCommand());
+    }
+
+    private static Command TrainCommand()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "Training CSV with columns text,label.", DefaultValueFactory = _ => new FileInfo("data/training/sentiment.csv") };
+        var output = new Option<FileInfo>("--out") { Description = "Model zip to write.", DefaultValueFactory = _ => new FileInfo("data/models/sentiment.zip") };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds (0 = none).", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var blend = new Option<bool>("--blend-cv") { Description = "Also cross-validate lexicon, classifier and their blend (sentiment labels only; trains one model per fold)." };
+        var cmd = new Command("sentiment", "Train a sentence classifier (sentiment or any other label set) with ML.NET.") { data, output, folds, seed, blend };
+        cmd.SetAction(r =>
+        {
+            var clock = Stopwatch.StartNew();
+            var examples = SentimentTrainer.ReadCsv(r.GetValue(data)!.FullName);
+            Console.WriteLine($"{examples.Count} sentences; labels: {string.Join(", ", examples.GroupBy(e => e.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}"))}");
+            var options = new SentimentTrainerOptions { Folds = r.GetValue(folds), Seed = r.GetValue(seed) };
+            if (r.GetValue(blend)) BlendCrossValidation(examples, Math.Max(2, options.Folds), options.Seed);
+            var classifier = new SentimentTrainer(options).Train(examples, Console.Out);
+            var path = r.GetValue(output)!.FullName;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            classifier.Save(path);
+            Console.WriteLine($"wrote {path} ({new FileInfo(path).Length:N0} bytes) in {clock.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command EvalCommand()
+    {
+        var data = new Argument<FileInfo>("csv") { Description = "Labelled CSV (text,label with labels -1/0/1)." };
+        var model = new Option<FileInfo?>("--model") { Description = "Blend this classifier with the lexicon." };
+        var weight = new Option<double>("--weight") { Description = "Classifier weight in the blend.", DefaultValueFactory = _ => 0.5 };
+        var errors = new Option<bool>("--errors") { Description = "List the sentences labelled wrongly at the default threshold, with their contributions." };
+        var cmd = new Command("sentiment-eval", "Score the lexicon sentiment scorer (optionally blended) on a labelled CSV; sweep the label threshold.") { data, model, weight, errors };
+        cmd.SetAction(r =>
+        {
+            var examples = SentimentTrainer.ReadCsv(r.GetValue(data)!.FullName);
+            var classifier = r.GetValue(model) is { } m ? SentenceClassifier.Load(m.FullName) : null;
+            var analyzer = new SentimentAnalyzer();
+            double w = classifier is null ? 0 : r.GetValue(weight);
+            var scored = examples.Select(e =>
+            {
+                double c = analyzer.Score(e.Text).Compound;
+                if (classifier is not null)
+                {
+                    var p = classifier.Predict(e.Text);
+                    c = (1 - w) * c + w * (P(classifier, p, "1") - P(classifier, p, "-1"));
+                }
+                return (Gold: ParseLabel(e.Label), Compound: c, e.Text);
+            }).ToList();
+            if (r.GetValue(errors))
+            {
+                double t0 = analyzer.Options.PositiveThreshold;
+                foreach (var x in scored.Where(x => Label(x.Compound, t0) != x.Gold))
+                {
+                    var s = analyzer.Score(x.Text);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gold {x.Gold,2} got {x.Compound,6:0.000} | {x.Text}"));
+                    Console.WriteLine("      " + string.Join("; ", s.Contributions.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Text} {c.Weight:+0.00;-0.00} {c.Modifiers}"))));
+                }
+            }
+            foreach (double t in new[] { 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4 })
+            {
+                var (acc, f1) = Metrics(scored.Select(x => (x.Gold, Label(x.Compound, t))));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {t:0.00}: accuracy {acc:0.000}, macro-F1 {f1:0.000}"));
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static void BlendCrossValidation(IReadOnlyList<LabeledSentence> examples, int folds, int seed)
+    {
+        var order = examples.Select((e, i) => (e, i)).OrderBy(x => HashCode.Combine(seed, x.i)).Select(x => x.e).ToArray();
+        var analyzer = new SentimentAnalyzer();
+        var rows = new List<(int Gold, double Lex, double Ml)>();
+        for (int f = 0; f < folds; f++)
+        {
+            var test = order.Where((_, i) => i % folds == f).ToArray();
+            var train = order.Where((_, i) => i % folds != f).ToArray();
+            var c = new SentimentTrainer(new SentimentTrainerOptions { Folds = 0, Seed = seed }).Train(train);
+            foreach (var e in test)
+            {
+                var p = c.Predict(e.Text);
+                rows.Add((ParseLabel(e.Label), analyzer.Score(e.Text).Compound, P(c, p, "1") - P(c, p, "-1")));
+            }
+        }
+        foreach (double w in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
+            foreach (double t in new[] { 0.1, 0.2, 0.3 })
+            {
+                var (acc, f1) = Metrics(rows.Select(x => (x.Gold, Label((1 - w) * x.Lex + w * x.Ml, t))));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"blend CV: classifier weight {w:0.00}, threshold {t:0.0}: accuracy {acc:0.000}, macro-F1 {f1:0.000}"));
+            }
+    }
+
+    private static double P(SentenceClassifier c, SentencePrediction p, string label)
+    {
+        for (int i = 0; i < c.Labels.Count; i++)
+            if (ParseLabel(c.Labels[i]) == ParseLabel(label)) return p.Probabilities[i];
+        return 0;
+    }
+
+    private static int ParseLabel(string s) => s.Trim().ToLowerInvariant() switch
+    {
+        "1" or "+1" or "positive" => 1,
+        "-1" or "negative" => -1,
+        _ => 0,
+    };
+
+    private static int Label(double c, double t) => c >= t ? 1 : c <= -t ? -1 : 0;
+
+    private static (double Accuracy, double MacroF1) Metrics(IEnumerable<(int Gold, int Pred)> pairs)
+    {
+        var list = pairs.ToList();
+        double acc = list.Count(p => p.Gold == p.Pred) / (double)list.Count;
+        double f1 = 0;
+        foreach (int c in new[] { -1, 0, 1 })
+        {
+            int tp = list.Count(p => p.Gold == c && p.Pred == c), fp = list.Count(p => p.Gold != c && p.Pred == c), fn = list.Count(p => p.Gold == c && p.Pred != c);
+            f1 += tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+        }
+        return (acc, f1 / 3);
+    }
+}
