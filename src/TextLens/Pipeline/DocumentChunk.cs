@@ -76,17 +76,32 @@ public static class PipelineChunkExtensions
         }
     }
 
-    /// <summary>Where to end a full buffer: after the last blank line, else after the last line break, else after the last white space, else before a surrogate pair is split.</summary>
+    /// <summary>
+    /// Where to end a full buffer: after the last blank line that ends a sentence (terminal punctuation before it, no
+    /// lower-case continuation after it), else after the last blank line not followed by a lower-case continuation, else
+    /// any blank line, else the last line break, else the last white space, else without splitting a surrogate pair.
+    /// </summary>
     internal static int FindCut(ReadOnlySpan<char> s)
     {
         int min = s.Length / 4; // never cut pieces smaller than a quarter of the maximum (keeps the count of pieces linear)
-        for (int i = s.Length - 1; i > min; i--)
+        for (int strength = 2; strength >= 0; strength--)
         {
-            if (s[i] != '\n') continue;
-            // Blank line: this '\n' is preceded by a line holding only white space.
-            int j = i - 1;
-            while (j >= 0 && s[j] is ' ' or '\t' or '\r' or '\f' or '\v') j--;
-            if (j >= 0 && s[j] == '\n') return i + 1;
+            for (int i = s.Length - 1; i > min; i--)
+            {
+                if (s[i] != '\n') continue;
+                // Blank line: this '\n' is preceded by a line holding only white space.
+                int j = i - 1;
+                while (j >= 0 && s[j] is ' ' or '\t' or '\r' or '\f' or '\v') j--;
+                if (j < 0 || s[j] != '\n') continue;
+                if (strength == 0) return i + 1;
+                int next = i + 1;
+                while (next < s.Length && char.IsWhiteSpace(s[next])) next++;
+                if (next == s.Length || char.IsLower(s[next])) continue; // a sentence may continue after the blank line
+                int prev = j;
+                while (prev >= 0 && char.IsWhiteSpace(s[prev])) prev--;
+                if (strength == 2 && !(prev >= 0 && s[prev] is '.' or '!' or '?' or '…' or ':' or ';' or '"' or '\u201D' or '\u2019' or '\'' or ')' or ']')) continue;
+                return i + 1;
+            }
         }
         for (int i = s.Length - 1; i > min; i--)
             if (s[i] is '\n' or '\u2029' or '\u2028') return i + 1;
