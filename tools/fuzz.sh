@@ -12,6 +12,7 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 proj=tools/TextLens.Fuzz
 out="$root/artifacts/fuzz-bin"
+[ "${3:-}" = "--afl" ] && out="$root/artifacts/fuzz-bin-afl"   # instrumented copy kept apart from the built-in engine's
 dotnet build "$proj" -c Release -o "$out" -v quiet -nologo >/dev/null
 exe=(dotnet "$out/TextLens.Fuzz.dll")
 
