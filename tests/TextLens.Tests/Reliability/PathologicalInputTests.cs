@@ -43,11 +43,11 @@ public class PathologicalInputTests
     }
 
     [Test]
-    public void WordsSeparatedByAMillionNewlines()
+    public void WordsOnTwoHundredThousandLines()
     {
-        string text = string.Join("\n", Enumerable.Repeat("word", 1_000_000));
+        string text = string.Join("\n", Enumerable.Repeat("word", 200_000));
         var doc = Run(text);
-        Assert.That(doc.Tokens, Has.Count.EqualTo(1_000_000));
+        Assert.That(doc.Tokens, Has.Count.EqualTo(200_000));
     }
 
     [Test]
@@ -73,10 +73,10 @@ public class PathologicalInputTests
     {
         var rng = new Random(7);
         const string punct = ".,;:!?…-—–'\"“”‘’()[]{}<>/\\|@#$%^&*_+=~`";
-        var chars = new char[1_000_000];
+        var chars = new char[300_000];
         for (int i = 0; i < chars.Length; i++) chars[i] = punct[rng.Next(punct.Length)];
         Run(new string(chars));
-        Run(new string('.', 1_000_000));
+        Run(new string('.', 500_000));
         Run(new string('!', 200_000) + "?" + new string('-', 200_000));
     }
 
@@ -150,7 +150,7 @@ public class PathologicalInputTests
     [Test]
     public void ManyTinyDocumentsInOneBatch()
     {
-        var texts = Enumerable.Range(0, 20_000).Select(i => (i % 4) switch { 0 => "", 1 => ".", 2 => " ", _ => "a" });
-        Assert.That(Nlp.Value.Process(texts).Count(), Is.EqualTo(20_000));
+        var texts = Enumerable.Range(0, 10_000).Select(i => (i % 4) switch { 0 => "", 1 => ".", 2 => " ", _ => "a" });
+        Assert.That(Nlp.Value.Process(texts).Count(), Is.EqualTo(10_000));
     }
 }
