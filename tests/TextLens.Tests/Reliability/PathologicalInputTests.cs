@@ -62,9 +62,9 @@ public class PathologicalInputTests
     public void MixedNestedBracketsAndQuotes()
     {
         var sb = new StringBuilder();
-        for (int i = 0; i < 50_000; i++) sb.Append("([{\"“«'");
+        for (int i = 0; i < 10_000; i++) sb.Append("([{\"“«'");
         sb.Append("Azerbaijan must sign.");
-        for (int i = 0; i < 50_000; i++) sb.Append("'»”\"}])");
+        for (int i = 0; i < 10_000; i++) sb.Append("'»”\"}])");
         Run(sb.ToString());
     }
 
@@ -73,11 +73,11 @@ public class PathologicalInputTests
     {
         var rng = new Random(7);
         const string punct = ".,;:!?…-—–'\"“”‘’()[]{}<>/\\|@#$%^&*_+=~`";
-        var chars = new char[300_000];
+        var chars = new char[100_000];
         for (int i = 0; i < chars.Length; i++) chars[i] = punct[rng.Next(punct.Length)];
         Run(new string(chars));
-        Run(new string('.', 500_000));
-        Run(new string('!', 200_000) + "?" + new string('-', 200_000));
+        Run(new string('.', 200_000));
+        Run(new string('!', 50_000) + "?" + new string('-', 50_000));
     }
 
     [Test]
@@ -94,7 +94,7 @@ public class PathologicalInputTests
     public void ControlCharactersAndLoneSurrogates()
     {
         var rng = new Random(11);
-        var chars = new char[200_000];
+        var chars = new char[100_000];
         for (int i = 0; i < chars.Length; i++)
             chars[i] = (rng.Next(6)) switch
             {
