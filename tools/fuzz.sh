@@ -12,7 +12,7 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 proj=tools/TextLens.Fuzz
 out="$root/artifacts/fuzz-bin"
-[ "${3:-}" = "--afl" ] && out="$root/artifacts/fuzz-bin-afl"   # instrumented copy kept apart from the built-in engine's
+[ "${3:-}" = "--afl" ] && { out="$root/artifacts/fuzz-bin-afl"; rm -rf "$out"; }   # fresh, instrumented copy kept apart from the built-in engine's
 dotnet build "$proj" -c Release -o "$out" -v quiet -nologo >/dev/null
 exe=(dotnet "$out/TextLens.Fuzz.dll")
 
@@ -28,7 +28,9 @@ if [ "$third" = "--afl" ]; then
   tools="$root/artifacts/fuzz-tools"
   [ -x "$tools/sharpfuzz" ] || dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools" >/dev/null
   # Instrument TextLens.dll in place (the harness itself stays uninstrumented).
-  "$tools/sharpfuzz" "$out/TextLens.dll"
+  # Only TextLens.* types: the module initializer that CsvHelper's source generator adds runs before SharpFuzz's
+  # shared memory exists and crashes when instrumented. (Instrumented code runs only under afl-fuzz, not in replay.)
+  "$tools/sharpfuzz" "$out/TextLens.dll" TextLens
   in="$root/artifacts/fuzz/$target-afl-in"; outdir="$root/artifacts/fuzz/$target-afl-out"
   rm -rf "$in"; mkdir -p "$in" "$outdir"
   cp "$proj/seeds/$target"/* "$in"/ 2>/dev/null || true
