@@ -75,7 +75,8 @@ internal static class AnalyzeCommand
         string[] Inputs, string[] Formats, string? Out, int Parallel, string? Components, string? Disable,
         string TextColumn, string? IdColumn, bool NoProgress, bool Render = false);
 
-    private sealed record Result(InputItem Item, Document? Document, string? Error);
+    // Document is null with no Error for a large file analysed in pieces (LargeInput): LargeTokens counts its tokens.
+    private sealed record Result(InputItem Item, Document? Document, string? Error, long LargeTokens = 0);
 
     public static int Run(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
@@ -121,6 +122,8 @@ internal static class AnalyzeCommand
         Result Analyze(InputItem item)
         {
             if (item.Error is not null) return new Result(item, null, item.Error);
+            if (item.Text is null && item.FilePath is not null && LargeInput.IsLarge(item.FilePath))
+                return AnalyzeLarge(item);
             string text;
             try { text = item.Text ?? InputSet.ReadUtf8(item.FilePath!); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
@@ -156,6 +159,30 @@ internal static class AnalyzeCommand
             return new Result(item, doc, null);
         }
 
+        Pipeline? largeNlp = null;
+        Result AnalyzeLarge(InputItem item)
+        {
+            // Too large for one string: pieces cut at paragraph boundaries, processed in parallel, one JSON with whole-file offsets.
+            if (largeNlp is null)
+            {
+                var p = Pipeline.CreateEnglish(new PipelineOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(settings.Parallel, 512)) });
+                ConfigureComponents(io, p, settings);
+                Interlocked.CompareExchange(ref largeNlp, p, null);
+            }
+            if (wantHtml || wantText || formats.Contains("csv"))
+                io.Error.WriteLine($"textlens: {item.Display}: larger than {LargeInput.ThresholdBytes >> 20} MB, analysed in pieces; only the json format is written for it");
+            try
+            {
+                long n = LargeInput.Analyze(largeNlp!, item.FilePath!, item.Id, item.Display,
+                    wantJson ? OutputNames.PathIn(outDir, item.Stem, ".json") : null, cancellationToken);
+                return new Result(item, null, null, n);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+            {
+                return new Result(item, null, InputSet.Describe(ex));
+            }
+        }
+
         DocumentCsvWriter? csv = null;
         try
         {
@@ -174,7 +201,12 @@ internal static class AnalyzeCommand
                 foreach (var r in results)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (r.Document is null)
+                    if (r.Document is null && r.Error is null)
+                    {
+                        documents++;
+                        tokens += r.LargeTokens;
+                    }
+                    else if (r.Document is null)
                     {
                         failures++;
                         io.Error.WriteLine($"textlens: {r.Item.Display}: {r.Error}; skipped");

@@ -187,9 +187,12 @@ internal sealed class ModelFile
 
         var r = new ModelReader(data.AsMemory(FixedHeaderBytes, data.Length - 4 - FixedHeaderBytes), name, "header");
         string kind = r.ReadString();
-        int kindVersion = checked((int)r.ReadUInt32());
+        uint rawKindVersion = r.ReadUInt32();
         if (kind != expectedKind)
             throw new DataFileException(name, 0, $"is a '{kind}' model, expected a '{expectedKind}' model");
+        if (rawKindVersion < 1 || rawKindVersion > (uint)Math.Max(maxKindVersion, 0))
+            throw new DataFileException(name, 0, $"unsupported '{kind}' model version {rawKindVersion} (this TextLens reads versions 1–{maxKindVersion})");
+        int kindVersion = (int)rawKindVersion;
         if (kindVersion < 1 || kindVersion > maxKindVersion)
             throw new DataFileException(name, 0, $"unsupported '{kind}' model version {kindVersion} (this TextLens reads versions 1–{maxKindVersion})");
         var file = new ModelFile(kind, kindVersion) { Name = name };

@@ -235,6 +235,10 @@ internal static class DocumentJson
         {
             throw new FormatException($"Not a TextLens document: malformed JSON ({ex.Message})", ex);
         }
+        catch (ArgumentException ex) // e.g. an unpaired surrogate outside any escape: the string cannot be transcoded (found by fuzzing)
+        {
+            throw new FormatException($"Not a TextLens document: {ex.Message}", ex);
+        }
         if (dto is null) throw new FormatException("Not a TextLens document: the JSON is null.");
         if (dto.Text is null)
             throw new FormatException("Not a TextLens document: the 'text' field is missing (evaluation-only JSON without the text cannot be rebuilt into a Document).");
@@ -300,6 +304,8 @@ internal static class DocumentJson
             CheckRange($"paragraph {i}", p.Start, p.End, n);
             if (p.SentenceStart < 0 || p.SentenceEnd < p.SentenceStart || p.SentenceEnd > sentences.Length)
                 throw Bad($"paragraph {i} has an invalid sentence range [{p.SentenceStart}, {p.SentenceEnd})");
+            if (i > 0 && (p.Start < paragraphs[i - 1].End || p.SentenceStart < paragraphs[i - 1].SentenceEnd))
+                throw Bad($"paragraph {i} overlaps or precedes the paragraph before it");
             paragraphs[i] = new Paragraph(i, p.Start, p.End, p.SentenceStart, p.SentenceEnd);
         }
         if (sentences.Length > 0 || paragraphs.Length > 0) doc.SetSentences(sentences, paragraphs);
@@ -309,7 +315,9 @@ internal static class DocumentJson
         {
             var e = dto.Entities![i] ?? throw Bad($"entity {i} is null");
             CheckRange($"entity {i}", e.Start, e.End, n);
+            if (e.End == e.Start) throw Bad($"entity {i} is empty");
             if (string.IsNullOrWhiteSpace(e.Label)) throw Bad($"entity {i} has no label");
+            if (entities.Count > 0 && e.Start < entities[^1].End) throw Bad($"entity {i} overlaps or precedes the entity before it (entities are ordered and non-overlapping)");
             var (ts, te) = TokenRange(doc, $"entity {i}", e.Start, e.End, e.TokenStart, e.TokenEnd);
             var source = EntitySource.Model;
             if (e.Source is not null && !Names.TryParse(e.Source, out source)) throw Bad($"entity {i} has an unknown source '{e.Source}'");
@@ -322,6 +330,7 @@ internal static class DocumentJson
         {
             var c = dto.StanceCues![i] ?? throw Bad($"stance cue {i} is null");
             CheckRange($"stance cue {i}", c.Start, c.End, n);
+            if (c.End == c.Start) throw Bad($"stance cue {i} is empty");
             if (!Names.TryParse(c.Type, out StanceCueType type)) throw Bad($"stance cue {i} has an unknown type '{c.Type}'");
             var (ts, te) = TokenRange(doc, $"stance cue {i}", c.Start, c.End, c.TokenStart, c.TokenEnd);
             var polarity = StancePolarity.Positive;

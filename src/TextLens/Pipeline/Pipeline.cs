@@ -160,31 +160,37 @@ public sealed class Pipeline
         ArgumentNullException.ThrowIfNull(inputs);
         int dop = Options.MaxDegreeOfParallelism;
         if (dop == 1) return Sequential(inputs, cancellationToken);
-        return Unwrap(inputs.AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(Math.Min(dop, 512))
-            .WithCancellation(cancellationToken)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(x => Process(x.Text, x.Id, cancellationToken)));
+        return Parallel(inputs, Math.Min(dop, 512), cancellationToken);
     }
 
-    // PLINQ wraps a failure in an AggregateException; rethrow a single one as itself (ArgumentNullException for a
-    // null text, a component's exception), so parallel and sequential processing fail the same way.
-    private static IEnumerable<Document> Unwrap(IEnumerable<Document> documents)
+    // Ordered, bounded parallelism: at most 2 × dop documents are read ahead of the consumer (PLINQ's ordered merge
+    // read tens of thousands ahead, so memory grew with a slow consumer and cancellation left the source draining).
+    private IEnumerable<Document> Parallel(IEnumerable<(string Text, string Id)> inputs, int dop, CancellationToken cancellationToken)
     {
-        using var e = documents.GetEnumerator();
-        while (true)
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, dop).ConcurrentScheduler;
+        var window = new Queue<Task<Document>>();
+        int maxAhead = 2 * dop;
+        using var source = inputs.GetEnumerator();
+        try
         {
-            try
+            while (true)
             {
-                if (!e.MoveNext()) yield break;
+                while (window.Count < maxAhead && source.MoveNext())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var (text, id) = source.Current;
+                    window.Enqueue(Task.Factory.StartNew(() => Process(text, id, cancellationToken), cancellationToken, TaskCreationOptions.None, scheduler));
+                }
+                if (window.Count == 0) yield break;
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return window.Dequeue().GetAwaiter().GetResult();
             }
-            catch (AggregateException ae) when (ae.InnerExceptions.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.InnerExceptions[0]).Throw();
-                throw;
-            }
-            yield return e.Current;
+        }
+        finally
+        {
+            // Never leave work running after the enumeration ends (cancelled, failed or abandoned by the consumer).
+            foreach (var task in window)
+                try { task.Wait(CancellationToken.None); } catch (AggregateException) { }
         }
     }
 

@@ -1,0 +1,65 @@
+namespace TextLens.Reliability;
+
+/// <summary>Large texts processed in pieces cut at paragraph boundaries give the whole text's annotations, shifted (entities: up to document-wide evidence).</summary>
+public class ChunkedProcessingTests
+{
+    private static string Article => File.ReadAllText(TextLens.Tests.TestPaths.Article);
+
+    private static IEnumerable<string> Flatten(Document doc, long shift) =>
+        doc.Sentences.Select(s => $"S {s.Start + shift} {s.End + shift} {(doc.Sentiment is { } x ? x.Sentences[s.Index].Label : 0)}")
+            .Concat(doc.Entities.Select(e => $"E {e.Start + shift} {e.End + shift} {e.Label} {e.Text}"))
+            .Concat(doc.StanceCues.Select(c => $"C {c.Start + shift} {c.End + shift} {c.Type} {c.Text} {c.Holder}"));
+
+    [Test]
+    public void PiecesTileTheTextAndCutAtBlankLines()
+    {
+        string text = string.Join("\n\n", Enumerable.Repeat(Article.Trim(), 6));
+        var pieces = PipelineChunkExtensions.Split(new StringReader(text), 4096).ToList();
+        Assert.That(string.Concat(pieces.Select(p => p.Text)), Is.EqualTo(text));
+        long at = 0;
+        foreach (var (piece, offset) in pieces)
+        {
+            Assert.That(offset, Is.EqualTo(at));
+            at += piece.Length;
+            Assert.That(piece.Length, Is.LessThanOrEqualTo(4096));
+        }
+        foreach (var (piece, _) in pieces.SkipLast(1))
+            Assert.That(piece, Does.EndWith("\n\n"), "every piece but the last ends after a blank line");
+    }
+
+    [Test]
+    public void ChunkedAnnotationsEqualWholeTextAnnotations()
+    {
+        string text = string.Join("\n\n", Enumerable.Repeat(Article.Trim(), 4));
+        var nlp = TextLens.Pipeline.CreateEnglish();
+        var whole = Flatten(nlp.Process(text), 0).Order(StringComparer.Ordinal).ToList();
+        var chunks = nlp.ProcessChunks(new StringReader(text), "big", maxChunkChars: 4096).ToList();
+        Assert.That(chunks, Has.Count.GreaterThan(4));
+        var pieced = chunks.SelectMany(c => Flatten(c.Document, c.Offset)).Order(StringComparer.Ordinal).ToList();
+        // Sentences, their sentiment and stance cues are identical. Entities can only lose document-wide evidence that lies
+        // in another piece (the article's byline name is confirmed by a later "Dr Vasif Huseynov"): never new or moved ones.
+        Assert.That(pieced.Where(x => x[0] != 'E'), Is.EqualTo(whole.Where(x => x[0] != 'E')));
+        var lost = whole.Except(pieced).ToList();
+        Assert.That(pieced.Except(whole), Is.Empty, "entities that whole-text processing does not find");
+        Assert.That(lost.Count, Is.LessThanOrEqualTo(whole.Count(x => x[0] == 'E') / 50), "entities lost at piece boundaries: " + string.Join(" | ", lost));
+    }
+
+    [Test]
+    public void NoBlankLinesFallsBackToLinesThenSpacesThenHardCuts()
+    {
+        string lines = string.Join("\n", Enumerable.Repeat("A line of text.", 1000));
+        Assert.That(PipelineChunkExtensions.Split(new StringReader(lines), 1024).SkipLast(1).All(p => p.Text.EndsWith('\n')), Is.True);
+        string spaces = string.Join(" ", Enumerable.Repeat("word", 1000));
+        Assert.That(PipelineChunkExtensions.Split(new StringReader(spaces), 1024).SkipLast(1).All(p => p.Text.EndsWith(' ')), Is.True);
+        string emoji = string.Concat(Enumerable.Repeat("\uD83D\uDE00", 3000));
+        var pieces = PipelineChunkExtensions.Split(new StringReader(emoji), 1025).ToList();
+        Assert.That(pieces.All(p => !char.IsHighSurrogate(p.Text[^1])), Is.True, "a surrogate pair is never split");
+        Assert.That(string.Concat(pieces.Select(p => p.Text)), Is.EqualTo(emoji));
+    }
+
+    [Test]
+    public void EmptyTextGivesNoChunks()
+    {
+        Assert.That(TextLens.Pipeline.CreateEnglish().ProcessChunks(new StringReader(""), "x").Count(), Is.Zero);
+    }
+}
