@@ -39,9 +39,13 @@ public class ChunkedProcessingTests
         // Sentences, their sentiment and stance cues are identical. Entities can only lose document-wide evidence that lies
         // in another piece (the article's byline name is confirmed by a later "Dr Vasif Huseynov"): never new or moved ones.
         Assert.That(pieced.Where(x => x[0] != 'E'), Is.EqualTo(whole.Where(x => x[0] != 'E')));
+        // Losing that evidence can also change a span's label (the byline alone looks like a place to the model), but a
+        // piece never finds an entity at a span where whole-text processing found none.
         var lost = whole.Except(pieced).ToList();
-        Assert.That(pieced.Except(whole), Is.Empty, "entities that whole-text processing does not find");
-        Assert.That(lost.Count, Is.LessThanOrEqualTo(whole.Count(x => x[0] == 'E') / 50), "entities lost at piece boundaries: " + string.Join(" | ", lost));
+        static string SpanOf(string e) => string.Join(' ', e.Split(' ').Take(3));
+        var wholeSpans = whole.Where(x => x[0] == 'E').Select(SpanOf).ToHashSet();
+        Assert.That(pieced.Except(whole).Where(x => !wholeSpans.Contains(SpanOf(x))), Is.Empty, "entities at spans whole-text processing does not find");
+        Assert.That(lost.Count, Is.LessThanOrEqualTo(whole.Count(x => x[0] == 'E') / 50), "entities lost or relabelled at piece boundaries: " + string.Join(" | ", lost));
     }
 
     [Test]
