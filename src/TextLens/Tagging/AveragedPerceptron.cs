@@ -106,35 +106,60 @@ internal sealed class AveragedPerceptron
     {
         var slots = _slots;
         var cells = _frozenCells;
+        var dense = _dense;
         int mask = _mask;
         int classes = ClassCount;
         ref float s0 = ref MemoryMarshal.GetReference(scores);
-        foreach (ulong key in features)
+        // Memory-bound: the table is far larger than the caches. Three passes let the CPU overlap the cache misses
+        // (independent loads) instead of waiting for each probe in turn: touch every home slot, find every row and
+        // touch its first weight, then add the rows.
+        Span<int> rows = stackalloc int[Math.Min(features.Length, 64)];
+        if (features.Length > rows.Length)
         {
+            ScoreFrozen(features[..rows.Length], scores);
+            ScoreFrozen(features[rows.Length..], scores);
+            return;
+        }
+        ulong touch = 0;
+        for (int f = 0; f < features.Length; f++) touch += slots[(int)features[f] & mask].Key;
+        for (int f = 0; f < features.Length; f++)
+        {
+            ulong key = features[f];
             int i = (int)key & mask;
+            rows[f] = -1;
             while (true)
             {
                 ref Slot slot = ref slots[i];
                 if (slot.Count == 0) break;
                 if (slot.Key == key)
                 {
-                    if (slot.Dense != 0)
-                    {
-                        AddDense(_dense.AsSpan((slot.Dense - 1) * classes, classes), scores);
-                        break;
-                    }
-                    int end = slot.Start + slot.Count;
-                    for (int c = slot.Start; c < end; c++)
-                    {
-                        ref readonly Cell cell = ref cells[c];
-                        Unsafe.Add(ref s0, cell.Class) += cell.Weight;
-                    }
+                    rows[f] = i;
+                    touch += slot.Dense != 0 ? (ulong)dense[(slot.Dense - 1) * classes] : (ulong)cells[slot.Start].Class;
                     break;
                 }
                 i = (i + 1) & mask;
             }
         }
+        for (int f = 0; f < features.Length; f++)
+        {
+            if (rows[f] < 0) continue;
+            ref Slot slot = ref slots[rows[f]];
+            if (slot.Dense != 0)
+            {
+                AddDense(dense.AsSpan((slot.Dense - 1) * classes, classes), scores);
+                continue;
+            }
+            int end = slot.Start + slot.Count;
+            for (int c = slot.Start; c < end; c++)
+            {
+                ref readonly Cell cell = ref cells[c];
+                Unsafe.Add(ref s0, cell.Class) += cell.Weight;
+            }
+        }
+        if (touch == 1) _touchSink++; // keeps the touching loads from being optimised away; practically never true
     }
+
+    private static int _touchSink;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddDense(ReadOnlySpan<float> row, Span<float> scores)

@@ -116,7 +116,7 @@ public class EwtEvaluationTests
         });
     }
 
-    // Issue #3 asks for 0.960; the shipped greedy stacked perceptron measures just under it (see README). The floor
+    // Issue #3 asks for 0.960; the shipped stacked perceptron measures 0.9596 (see README). The floor
     // guards against regressions; raise it to 0.960 when a model reaches the target.
-    private const double UposFloor = 0.958;
+    private const double UposFloor = 0.959;
 }
