@@ -93,7 +93,7 @@ internal sealed class PosModel
     public static void Greedy(AveragedPerceptron weights, ReadOnlySpan<TokenAtoms> atoms, Span<int> labels, ReadOnlySpan<int> first)
     {
         Span<ulong> feats = stackalloc ulong[TaggerFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[weights.ClassCount];
+        Span<float> scores = stackalloc float[weights.ScoreLength]; // padded: dense rows are added without a scalar tail
         bool stacked = !first.IsEmpty;
         int p1 = -1, p2 = -2;
         for (int k = 0; k < labels.Length; k++)
