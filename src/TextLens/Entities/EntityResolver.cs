@@ -30,7 +30,8 @@ internal static class EntityResolver
     {
         DropWeakModelSpans(u, candidates);
         SortForResolution(candidates);
-        var owner = new int[u.Count];
+        // Pooled (possibly longer than u.Count; only indices below u.Count are used): the unit → chosen-entity map.
+        var owner = ArrayPool<int>.Shared.Rent(u.Count);
         Array.Fill(owner, -1);
         var chosen = new List<EntityCandidate>();
         foreach (var c in candidates)
@@ -40,6 +41,7 @@ internal static class EntityResolver
         }
         PropagatePersons(u, owner, chosen, gazetteer);
         BracketAcronyms(u, owner, chosen);
+        ArrayPool<int>.Shared.Return(owner);
         chosen.Sort(ByStart);
         return chosen;
     }
