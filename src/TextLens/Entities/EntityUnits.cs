@@ -35,10 +35,9 @@ internal sealed class EntityUnits
 
     public static EntityUnits From(Document doc)
     {
+        // Token bounds are read straight from the token store (no intermediate (start, end) array per document).
         var tokens = doc.TokenStore;
-        var spans = new (int Start, int End)[tokens.Length];
-        for (int t = 0; t < tokens.Length; t++) spans[t] = (tokens[t].Start, tokens[t].End);
-        var units = Build(doc.NormText, doc.LowerText, spans);
+        var units = Build(doc.NormText, doc.LowerText, tokens.Length, t => (tokens[t].Start, tokens[t].End));
         if (doc.IsTagged)
         {
             var pos = new byte[units.Count];
@@ -62,7 +61,7 @@ internal sealed class EntityUnits
         }
         string raw = sb.ToString();
         string text = TextNormalizer.Normalize(raw);
-        var units = Build(text, text.ToLowerInvariant(), spans);
+        var units = Build(text, text.ToLowerInvariant(), spans.Length, t => spans[t]);
         if (tagger is not null)
         {
             // Tag the text as TextLens would (its own tokens), then give each unit the tag of the token it starts in.
@@ -79,36 +78,47 @@ internal sealed class EntityUnits
         return units;
     }
 
-    private static EntityUnits Build(string text, string lower, (int Start, int End)[] tokens)
+    private static EntityUnits Build(string text, string lower, int tokenCount, Func<int, (int Start, int End)> tokenAt)
     {
-        int cap = tokens.Length + 8;
-        var start = new int[cap];
-        var length = new int[cap];
-        var token = new int[cap];
-        var spaceBefore = new bool[cap];
+        // Two passes over the tokens: count the units, then fill arrays of exactly that size. (Growing by doubling from
+        // the token count allocated every array twice, since hyphens and apostrophes make more units than tokens.)
         int n = 0;
-        for (int t = 0; t < tokens.Length; t++)
+        for (int t = 0; t < tokenCount; t++)
         {
-            int s = tokens[t].Start, e = tokens[t].End;
+            var (s, e) = tokenAt(t);
+            for (int i = s; i < e; n++) i = NextUnit(text, i, e);
+        }
+        var start = new int[n];
+        var length = new int[n];
+        var token = new int[n];
+        var spaceBefore = new bool[n];
+        n = 0;
+        int prevEnd = 0;
+        for (int t = 0; t < tokenCount; t++)
+        {
+            var (s, e) = tokenAt(t);
             int i = s;
             while (i < e)
             {
                 int u = i;
-                if (IsWordChar(text[i])) { i++; while (i < e && IsWordChar(text[i])) i++; }
-                else i += char.IsHighSurrogate(text[i]) && i + 1 < e ? 2 : 1;
-                if (n == start.Length)
-                {
-                    int m = n * 2;
-                    Array.Resize(ref start, m); Array.Resize(ref length, m); Array.Resize(ref token, m); Array.Resize(ref spaceBefore, m);
-                }
+                i = NextUnit(text, i, e);
                 start[n] = u;
                 length[n] = i - u;
                 token[n] = t;
-                spaceBefore[n] = u > 0 && u == s && (t == 0 || tokens[t - 1].End < s);
+                spaceBefore[n] = u > 0 && u == s && (t == 0 || prevEnd < s);
                 n++;
             }
+            prevEnd = e;
         }
         return new EntityUnits(text, lower, start, length, token, spaceBefore, n);
+    }
+
+    /// <summary>End of the unit that starts at <paramref name="i"/> inside a token ending at <paramref name="end"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextUnit(string text, int i, int end)
+    {
+        if (IsWordChar(text[i])) { i++; while (i < end && IsWordChar(text[i])) i++; return i; }
+        return i + (char.IsHighSurrogate(text[i]) && i + 1 < end ? 2 : 1);
     }
 
     /// <summary>Cuts a phrase (gazetteer entry, user pattern) into units the same way.</summary>
@@ -130,7 +140,9 @@ internal sealed class EntityUnits
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+        // ASCII fast path (same answer: no ASCII character is a combining mark), then the general Unicode test.
+        c < 128 ? char.IsAsciiLetterOrDigit(c)
+            : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     public ReadOnlySpan<char> this[int i]
     {

@@ -114,11 +114,43 @@ internal static class EntityWords
 }
 
 /// <summary>A read-only word set queried by span without allocating (the alternate lookup is created once).</summary>
+/// <remarks>
+/// The rules ask several sets about nearly every word, and most words are in none of them. Two exact pre-checks
+/// reject most words before the span is hashed: the length (ordinal and ordinal-ignore-case equality both require
+/// equal lengths) and, for an ASCII first character, whether any word of the set starts with it (in either case for
+/// an ignore-case set). Non-ASCII first characters always go to the hash lookup, and an ignore-case set with a
+/// non-ASCII initial disables the first-character check, so the answer is always the hash set's.
+/// </remarks>
 internal sealed class WordSet
 {
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly int _minLength, _maxLength;
+    private readonly UInt128 _asciiInitials; // bit c: some word may start with ASCII character c
 
-    public WordSet(IEnumerable<string> words, StringComparer comparer) => _lookup = new HashSet<string>(words, comparer).GetAlternateLookup<ReadOnlySpan<char>>();
+    public WordSet(IEnumerable<string> words, StringComparer comparer)
+    {
+        var set = new HashSet<string>(words, comparer);
+        _lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool ordinal = ReferenceEquals(comparer, StringComparer.Ordinal), ignoreCase = ReferenceEquals(comparer, StringComparer.OrdinalIgnoreCase);
+        _minLength = int.MaxValue;
+        bool allInitials = !ordinal && !ignoreCase;
+        foreach (var w in set)
+        {
+            _minLength = Math.Min(_minLength, w.Length);
+            _maxLength = Math.Max(_maxLength, w.Length);
+            if (w.Length == 0) continue;
+            char c = w[0];
+            if (c >= 128) { allInitials |= ignoreCase; continue; }
+            _asciiInitials |= UInt128.One << c;
+            if (ignoreCase) _asciiInitials |= (UInt128.One << char.ToLowerInvariant(c)) | (UInt128.One << char.ToUpperInvariant(c));
+        }
+        if (allInitials) { _minLength = 0; _maxLength = int.MaxValue; _asciiInitials = UInt128.MaxValue; }
+    }
 
-    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        if (word.Length < _minLength || word.Length > _maxLength) return false;
+        if (word.Length > 0 && word[0] < 128 && (_asciiInitials & (UInt128.One << word[0])) == UInt128.Zero) return false;
+        return _lookup.Contains(word);
+    }
 }

@@ -282,7 +282,8 @@ internal sealed class NerModel
     {
         var gaz = GazetteerCodes(u, gazetteer);
         var starts = SentenceStarts(u, doc);
-        var probs = new float[u.Count];
+        // Pooled: Decode writes the probability of every unit it tags, and only tagged units are read below.
+        var probs = System.Buffers.ArrayPool<float>.Shared.Rent(u.Count);
         var tags = Decode(u, gaz, starts, probs);
         for (int i = 0; i < tags.Length; i++)
         {
@@ -296,6 +297,7 @@ internal sealed class NerModel
             var label = type switch { 0 => EntityLabel.Person, 1 => EntityLabel.Org, _ => TypeLocation(u, gazetteer, s, e) };
             output.Add(new EntityCandidate(s, e, label, EntitySource.Model, EntityCandidate.ModelRank, Math.Round(p, 4)));
         }
+        System.Buffers.ArrayPool<float>.Shared.Return(probs);
     }
 
     /// <summary>

@@ -12,6 +12,10 @@ internal sealed class PhraseTrie
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _vocabLookup;
     private readonly Dictionary<long, int> _next = new();
     private readonly List<EntityLabel?> _labels = [null];
+    // One bit per UTF-16 code unit: set when some phrase's first unit starts with that character. A text unit whose
+    // first character is not set cannot start a match, so the matchers skip it without hashing the unit (most
+    // lower-case words and punctuation in running text). Exact: the vocabulary lookup would fail for it anyway.
+    private readonly ulong[] _firstChars = new ulong[65536 / 64];
 
     public PhraseTrie(bool ignoreCase = false)
     {
@@ -35,6 +39,7 @@ internal sealed class PhraseTrie
         var parts = EntityUnits.Split(IgnoreCase ? phrase.ToLowerInvariant() : phrase);
         if (parts.Count == 0) return false;
         int node = 0;
+        _firstChars[parts[0][0] >> 6] |= 1UL << (parts[0][0] & 63);
         foreach (var p in parts)
         {
             ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(_vocab, p, out bool exists);
@@ -55,6 +60,7 @@ internal sealed class PhraseTrie
     public int LongestMatch(EntityUnits units, int start, out EntityLabel label)
     {
         label = default;
+        if ((uint)start >= (uint)units.Count || !CanStart(units.Text[units.Start[start]], units.Lower[units.Start[start]])) return 0;
         int node = 0, best = 0;
         for (int i = start; i < units.Count; i++)
         {
@@ -67,9 +73,18 @@ internal sealed class PhraseTrie
         return best;
     }
 
+    /// <summary>False when no phrase starts with the unit whose first character is <paramref name="c"/> (lower-cased: <paramref name="lower"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool CanStart(char c, char lower)
+    {
+        char k = IgnoreCase ? lower : c;
+        return (_firstChars[k >> 6] & (1UL << (k & 63))) != 0;
+    }
+
     /// <summary>Label of the phrase that is exactly units [start, end), or null.</summary>
     public EntityLabel? Lookup(EntityUnits units, int start, int end)
     {
+        if (start < end && !CanStart(units.Text[units.Start[start]], units.Lower[units.Start[start]])) return null;
         int node = 0;
         for (int i = start; i < end; i++)
         {
