@@ -223,15 +223,19 @@ public sealed class Tokenizer
                         if (s + 1 < e && (char.IsAsciiDigit(_t[s + 1]) || _t[s + 1] == '.')) return 0; // -5, -.5
                         return Run(s, e, c);
                     }
-                case CharClass.Dash or CharClass.Apostrophe or CharClass.Comma or CharClass.Colon or CharClass.Semicolon
-                    or CharClass.Exclamation or CharClass.Question or CharClass.Ellipsis or CharClass.Open or CharClass.Close
-                    or CharClass.Quote or CharClass.SingleQuote or CharClass.Slash or CharClass.Ampersand or CharClass.Underscore
-                    or CharClass.MiddleDot or CharClass.Currency or CharClass.Percent or CharClass.Symbol or CharClass.Punct:
+                case var k when IsDetachableMark(k):
                     return IsRunChar(c) ? Run(s, e, c) : 1;
                 default:
                     return 0;
             }
         }
+
+        /// <summary>Marks that split off a word's edge as their own token (one mark, or a run of <see cref="IsRunChar"/>).</summary>
+        private static bool IsDetachableMark(CharClass k) => k is CharClass.Dash or CharClass.Apostrophe or CharClass.Comma
+            or CharClass.Colon or CharClass.Semicolon or CharClass.Exclamation or CharClass.Question or CharClass.Ellipsis
+            or CharClass.Open or CharClass.Close or CharClass.Quote or CharClass.SingleQuote or CharClass.Slash
+            or CharClass.Ampersand or CharClass.Underscore or CharClass.MiddleDot or CharClass.Currency or CharClass.Percent
+            or CharClass.Symbol or CharClass.Punct;
 
         /// <summary>Repeated marks that form one token: <c>!!!</c>, <c>???</c>, <c>**</c>, <c>====</c>, <c>___</c>.</summary>
         private static bool IsRunChar(char c) => c is '!' or '?' or '*' or '=' or '_' or '~' or '#' or '+' or '<' or '>' or '^' or '|' or '/' or '\\';
@@ -252,10 +256,7 @@ public sealed class Tokenizer
                     }
                 case CharClass.Letter:
                     return CliticOrUnit(s, e);
-                case CharClass.Dash or CharClass.Apostrophe or CharClass.Comma or CharClass.Colon or CharClass.Semicolon
-                    or CharClass.Exclamation or CharClass.Question or CharClass.Ellipsis or CharClass.Open or CharClass.Close
-                    or CharClass.Quote or CharClass.SingleQuote or CharClass.Slash or CharClass.Ampersand or CharClass.Underscore
-                    or CharClass.MiddleDot or CharClass.Currency or CharClass.Percent or CharClass.Symbol or CharClass.Punct:
+                case var k when IsDetachableMark(k):
                     return IsRunChar(c) ? RunBack(s, e, c) : 1;
                 default:
                     return 0;
