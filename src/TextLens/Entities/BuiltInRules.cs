@@ -114,10 +114,10 @@ internal static class BuiltInRules
             if (u.IsWord(j) && EntityWords.RelativeDeterminers.Contains(u.LowerAt(j)) && !(the && u.Is(j, "same") == false && u.Is(j, "this")))
             {
                 // "this" / "last" / "next" need no "the"; "past" / "coming" / "previous" / "current" / "following" need it
-                string det = u.LowerAt(j).ToString();
+                var det = u.LowerAt(j);
                 bool needsThe = det is "past" or "coming" or "previous" or "current" or "following" or "same";
                 if (needsThe && !the) return i;
-                if (!needsThe && the && det != "last" && det != "next") return i;
+                if (!needsThe && the && det is not ("last" or "next")) return i;
                 int k = j + 1;
                 if (u.IsDigits(k) || (u.IsWord(k) && EntityWords.NumberWords.Contains(u.LowerAt(k)) && !u.Is(k, "a"))) k++;
                 if (u.IsWord(k) && (EntityWords.PeriodUnits.Contains(u.LowerAt(k)) || EntityWords.Seasons.Contains(u.LowerAt(k))))
@@ -140,10 +140,8 @@ internal static class BuiltInRules
             }
             if (u.IsWord(j) && EntityWords.PeriodUnits.Contains(u.LowerAt(j)))
             {
-                string unit = u.LowerAt(j).ToString();
-                bool bareOk = unit is "decades" or "centuries";
+                bool bareOk = u.LowerAt(j) is "decades" or "centuries";
                 if (!counted && !bareOk) return i;
-                if (!counted && (u.Is(i - 1, "of") || (i > 0 && u.IsWord(i - 1) && u.LowerAt(i - 1) is "for" or "two" or "several") == false && u.IsCap(i))) { }
                 // "a year" alone is too vague unless followed by "ago"
                 if (counted && u.IsIgnoreCase(i, "a") && !u.Is(j + 1, "ago")) return i;
                 // "80-year-old" / "years-long": skip compounds
