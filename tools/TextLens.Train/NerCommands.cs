@@ -97,7 +97,8 @@ internal static class NerCommands
     {
         var data = new Argument<FileInfo>("iob2") { Description = "UNER IOB2 file to score, e.g. ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2." };
         var model = new Option<FileInfo?>("--model") { Description = "Entity model file; the one shipped in TextLens when omitted." };
-        var cmd = new Command("ner-eval", "Score the entity model alone and the full recogniser (model + gazetteer + rules; PERSON→PER, ORG→ORG, GPE/LOC→LOC) on a UNER IOB2 file.") { data, model };
+        var errors = new Option<FileInfo?>("--errors") { Description = "Write every sentence where the full system and the gold spans differ to this file." };
+        var cmd = new Command("ner-eval", "Score the entity model alone and the full recogniser (model + gazetteer + rules; PERSON→PER, ORG→ORG, GPE/LOC→LOC) on a UNER IOB2 file.") { data, model, errors };
         cmd.SetAction(r =>
         {
             var m = r.GetValue(model) is { } f ? EntityModel.Load(f.FullName) : EntityModel.BuiltIn ?? throw new InvalidOperationException("No built-in entity model.");
@@ -106,7 +107,8 @@ internal static class NerCommands
             foreach (var (type, score) in m.Evaluate(sentences, PosTagger.Default).OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Console.WriteLine($"model alone   {type,-7} {score}");
             var nlp = new Pipeline().Add(new SentenceSplitter()).Add(PosTagger.Default).Add(new EntityRecognizer(EntityRuler.Empty, m));
-            foreach (var (type, score) in ScoreFull(nlp, sentences).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            using var errorLog = r.GetValue(errors) is { } e ? new StreamWriter(e.FullName) : null;
+            foreach (var (type, score) in ScoreFull(nlp, sentences, errorLog).OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Console.WriteLine($"full system   {type,-7} {score}");
             return 0;
         });
@@ -114,7 +116,7 @@ internal static class NerCommands
     }
 
     /// <summary>Runs the whole recogniser on each sentence (tokens joined by spaces) and scores exact character spans.</summary>
-    internal static Dictionary<string, EntityScore> ScoreFull(Pipeline nlp, IReadOnlyList<EntityTrainingSentence> sentences)
+    internal static Dictionary<string, EntityScore> ScoreFull(Pipeline nlp, IReadOnlyList<EntityTrainingSentence> sentences, TextWriter? errors = null)
     {
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal) { ["ALL"] = new int[3], ["PER"] = new int[3], ["ORG"] = new int[3], ["LOC"] = new int[3] };
         var texts = sentences.Select(s => string.Join(' ', s.Tokens)).ToList();
@@ -142,6 +144,15 @@ internal static class NerCommands
             {
                 string? t = e.Label.Name switch { "PERSON" => "PER", "ORG" => "ORG", "GPE" or "LOC" => "LOC", _ => null };
                 if (t is not null) predicted.Add((e.Start, e.End, t));
+            }
+            if (errors is not null && !gold.SetEquals(predicted))
+            {
+                string text = texts[index - 1];
+                string Show(IEnumerable<(int Start, int End, string Type)> spans) =>
+                    string.Join(" | ", spans.OrderBy(x => x.Start).Select(x => $"{text[x.Start..x.End]}/{x.Type}"));
+                errors.WriteLine(text);
+                errors.WriteLine($"  missed:   {Show(gold.Except(predicted))}");
+                errors.WriteLine($"  spurious: {Show(predicted.Except(gold))}");
             }
             foreach (var g in gold) { counts["ALL"][0]++; counts[g.Item3][0]++; }
             foreach (var p in predicted)
