@@ -28,14 +28,23 @@ internal sealed class AveragedPerceptron
     [StructLayout(LayoutKind.Sequential, Pack = 2)]
     private readonly record struct Cell(float Weight, ushort Class);
 
-    /// <summary>One slot of the frozen open-addressing table; Count == 0 marks an empty slot.</summary>
+    /// <summary>
+    /// One slot of the frozen open-addressing table; Count == 0 marks an empty slot. A row of one weight (the commonest
+    /// kind) is kept inside its slot, so looking it up costs one memory access instead of two.
+    /// </summary>
     private struct Slot
     {
         public ulong Key;
-        public int Start;      // first cell in _frozenCells
+        public int Start;      // first cell in _frozenCells; for a one-weight row, the weight's bits
         public ushort Count;   // cells in the row; 0 = empty slot
-        public ushort Dense;   // 1 + index of the row's dense copy in _dense, or 0 when the row is only sparse
+        public ushort Dense;   // 1 + index of the row's dense copy in _dense, or 0 when the row is only sparse; for a one-weight row, its class
+
+        public readonly Cell Single => new(BitConverter.Int32BitsToSingle(Start), Dense);
     }
+
+    /// <summary>The cells of a row (the inline one of a one-weight row).</summary>
+    private ReadOnlySpan<Cell> RowCells(ref readonly Slot slot) =>
+        slot.Count == 1 ? new[] { slot.Single } : _frozenCells.AsSpan(slot.Start, slot.Count);
 
     /// <summary>Rows with at least this many weights are also kept dense and added with SIMD (bias, tag and shape features).</summary>
     private const int DenseMinCount = 12;
@@ -108,15 +117,35 @@ internal sealed class AveragedPerceptron
         else ScoreTraining(features, scores);
     }
 
-    private void ScoreFrozen(ReadOnlySpan<ulong> features, Span<float> scores)
+    private void ScoreFrozen(ReadOnlySpan<ulong> features, Span<float> scores) => ScoreFrozen(features, default, scores, 0);
+
+    /// <summary>
+    /// Adds each feature's row into <paramref name="target"/> at <c>offsets[f] × rowLength</c>: several score rows filled
+    /// in one batch of lookups (the folded tagger's word blocks). Frozen models only.
+    /// </summary>
+    /// <param name="features">Feature keys.</param>
+    /// <param name="rows">Per feature, the row of <paramref name="target"/> it adds to.</param>
+    /// <param name="target">Rows of <paramref name="rowLength"/> floats.</param>
+    /// <param name="rowLength">At least <see cref="ClassCount"/>; <see cref="ScoreLength"/> adds dense rows without a tail.</param>
+    public void ScoreRows(ReadOnlySpan<ulong> features, ReadOnlySpan<byte> rows, Span<float> target, int rowLength)
+    {
+        if (!IsFrozen) throw new InvalidOperationException("Only a frozen model scores rows.");
+        if (rows.Length != features.Length) throw new ArgumentException("One row per feature.", nameof(rows));
+        if (rowLength < ClassCount) throw new ArgumentOutOfRangeException(nameof(rowLength));
+        foreach (byte r in rows)
+            if ((r + 1) * rowLength > target.Length) throw new ArgumentException("Row outside the target.", nameof(rows));
+        ScoreFrozen(features, rows, target, rowLength);
+    }
+
+    private void ScoreFrozen(ReadOnlySpan<ulong> features, ReadOnlySpan<byte> rowOf, Span<float> scores, int rowLength)
     {
         var slots = _slots;
         var cells = _frozenCells;
         var dense = _dense;
         int mask = _mask;
         int stride = ScoreLength;
-        // With a padded scores span the dense rows are added whole (their padding is 0); otherwise up to ClassCount.
-        int denseLength = scores.Length >= stride ? stride : ClassCount;
+        // With padded score rows the dense rows are added whole (their padding is 0); otherwise up to ClassCount.
+        int denseLength = (rowOf.IsEmpty ? scores.Length : rowLength) >= stride ? stride : ClassCount;
         ref float s0 = ref MemoryMarshal.GetReference(scores);
         // Memory-bound: the table is far larger than the caches. Three passes let the CPU overlap the cache misses
         // (independent loads) instead of waiting for each probe in turn: touch every home slot, find every row and
@@ -124,8 +153,8 @@ internal sealed class AveragedPerceptron
         Span<int> rows = stackalloc int[Math.Min(features.Length, 64)];
         if (features.Length > rows.Length)
         {
-            ScoreFrozen(features[..rows.Length], scores);
-            ScoreFrozen(features[rows.Length..], scores);
+            ScoreFrozen(features[..rows.Length], rowOf.IsEmpty ? rowOf : rowOf[..rows.Length], scores, rowLength);
+            ScoreFrozen(features[rows.Length..], rowOf.IsEmpty ? rowOf : rowOf[rows.Length..], scores, rowLength);
             return;
         }
         ulong touch = 0;
@@ -142,7 +171,7 @@ internal sealed class AveragedPerceptron
                 if (slot.Key == key)
                 {
                     rows[f] = i;
-                    touch += slot.Dense != 0 ? (ulong)dense[(slot.Dense - 1) * stride] : (ulong)cells[slot.Start].Class;
+                    if (slot.Count > 1) touch += slot.Dense != 0 ? (ulong)dense[(slot.Dense - 1) * stride] : (ulong)cells[slot.Start].Class;
                     break;
                 }
                 i = (i + 1) & mask;
@@ -152,16 +181,22 @@ internal sealed class AveragedPerceptron
         {
             if (rows[f] < 0) continue;
             ref Slot slot = ref slots[rows[f]];
+            ref float target = ref rowOf.IsEmpty ? ref s0 : ref Unsafe.Add(ref s0, rowOf[f] * rowLength);
+            if (slot.Count == 1)
+            {
+                Unsafe.Add(ref target, slot.Dense) += BitConverter.Int32BitsToSingle(slot.Start);
+                continue;
+            }
             if (slot.Dense != 0)
             {
-                AddDense(ref dense[(slot.Dense - 1) * stride], ref s0, denseLength);
+                AddDense(ref dense[(slot.Dense - 1) * stride], ref target, denseLength);
                 continue;
             }
             int end = slot.Start + slot.Count;
             for (int c = slot.Start; c < end; c++)
             {
                 ref readonly Cell cell = ref cells[c];
-                Unsafe.Add(ref s0, cell.Class) += cell.Weight;
+                Unsafe.Add(ref target, cell.Class) += cell.Weight;
             }
         }
         if (touch == 1) _touchSink++; // keeps the touching loads from being optimised away; practically never true
@@ -175,7 +210,7 @@ internal sealed class AveragedPerceptron
     /// <paramref name="length"/> elements). This ran with span slicing per vector before and was the tagger's hottest loop.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddDense(ref float row, ref float scores, int length)
+    internal static void AddDense(ref float row, ref float scores, int length)
     {
         int i = 0;
         if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -221,6 +256,22 @@ internal sealed class AveragedPerceptron
         float bestScore = scores[0];
         for (int i = 1; i < scores.Length; i++)
             if (scores[i] > bestScore) { bestScore = scores[i]; best = i; }
+        return best;
+    }
+
+    /// <summary>Index of the largest value (the lowest index on ties) and its lead over the runner-up.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ArgMax(ReadOnlySpan<float> scores, out float margin)
+    {
+        int best = 0;
+        float bestScore = scores[0], second = float.NegativeInfinity;
+        for (int i = 1; i < scores.Length; i++)
+        {
+            float v = scores[i];
+            if (v > bestScore) { second = bestScore; bestScore = v; best = i; }
+            else if (v > second) second = v;
+        }
+        margin = bestScore - second;
         return best;
     }
 
@@ -371,6 +422,13 @@ internal sealed class AveragedPerceptron
             for (int c = slot.Start; c < slot.Start + slot.Count; c++) target[cells[c].Class] += cells[c].Weight;
             slot.Dense = (ushort)++row;
         }
+        foreach (ref Slot slot in slots.AsSpan())
+            if (slot.Count == 1)
+            {
+                var cell = cells[slot.Start];
+                slot.Start = BitConverter.SingleToInt32Bits(cell.Weight);
+                slot.Dense = cell.Class;
+            }
         _dense = dense;
         _featureIds = null;
         _head = _next = _stamp = [];
@@ -394,8 +452,8 @@ internal sealed class AveragedPerceptron
         {
             if (slot.Count == 0) continue;
             int before = cells.Count;
-            for (int c = slot.Start; c < slot.Start + slot.Count; c++)
-                if (Math.Abs(_frozenCells[c].Weight) >= minAbsWeight) cells.Add(_frozenCells[c]);
+            foreach (var cell in RowCells(in slot))
+                if (Math.Abs(cell.Weight) >= minAbsWeight) cells.Add(cell);
             if (cells.Count == before) continue;
             keys.Add(slot.Key);
             counts.Add((ushort)(cells.Count - before));
@@ -427,10 +485,10 @@ internal sealed class AveragedPerceptron
             if (slot.Count == 0) continue;
             keys[r] = slot.Key;
             counts[r++] = (ushort)slot.Count;
-            for (int c = slot.Start; c < slot.Start + slot.Count; c++, at++)
+            foreach (var cell in RowCells(in slot))
             {
-                classes[at] = _frozenCells[c].Class;
-                weights[at] = _frozenCells[c].Weight;
+                classes[at] = cell.Class;
+                weights[at++] = cell.Weight;
             }
         }
         w.WriteArray<ulong>(keys);

@@ -59,6 +59,9 @@ public sealed class PosTagger : IPipelineComponent
         return new PosTagger(PosModel.Read(s, EmbeddedData.DisplayName(EmbeddedModel)));
     }
 
+    /// <summary>A copy of this tagger whose stacked pass uses another margin (see <see cref="PosModel.SecondPassMargin"/>); for evaluation.</summary>
+    internal PosTagger WithSecondPassMargin(float margin) => new(Model.With(secondPassMargin: margin));
+
     /// <summary>Writes the model (weights, labels, tag dictionary, lemma exceptions) to a file.</summary>
     /// <param name="path">Destination; its directory is created.</param>
     public void Save(string path)
@@ -98,36 +101,37 @@ public sealed class PosTagger : IPipelineComponent
         var sentences = document.Sentences;
         int longest = sentences.Count == 0 ? n : sentences.Max(s => s.TokenCount);
         var atoms = ArrayPool<TokenAtoms>.Shared.Rent(longest + 2 * TaggerFeatures.Pad);
+        using var scratch = new FoldScratch(Model.Folded.First);
         try
         {
-            if (sentences.Count == 0) TagRange(document, 0, n, atoms, labels);
+            if (sentences.Count == 0) TagRange(document, 0, n, atoms, labels, scratch);
             else
             {
                 int covered = 0;
                 foreach (var s in sentences)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (s.TokenStart > covered) TagGap(document, covered, s.TokenStart, labels);
-                    TagRange(document, s.TokenStart, s.TokenEnd, atoms, labels);
+                    if (s.TokenStart > covered) TagGap(document, covered, s.TokenStart, labels, scratch);
+                    TagRange(document, s.TokenStart, s.TokenEnd, atoms, labels, scratch);
                     covered = s.TokenEnd;
                 }
-                if (covered < n) TagGap(document, covered, n, labels);
+                if (covered < n) TagGap(document, covered, n, labels, scratch);
             }
         }
         finally { ArrayPool<TokenAtoms>.Shared.Return(atoms); }
     }
 
-    private void TagGap(Document document, int start, int end, Span<int> labels)
+    private void TagGap(Document document, int start, int end, Span<int> labels, FoldScratch scratch)
     {
         var atoms = ArrayPool<TokenAtoms>.Shared.Rent(end - start + 2 * TaggerFeatures.Pad);
-        try { TagRange(document, start, end, atoms, labels); }
+        try { TagRange(document, start, end, atoms, labels, scratch); }
         finally { ArrayPool<TokenAtoms>.Shared.Return(atoms); }
     }
 
-    private void TagRange(Document document, int start, int end, TokenAtoms[] atoms, Span<int> labels)
+    private void TagRange(Document document, int start, int end, TokenAtoms[] atoms, Span<int> labels, FoldScratch scratch)
     {
         var span = atoms.AsSpan(0, end - start + 2 * TaggerFeatures.Pad);
         Model.FillAtoms(document, start, end, span);
-        Model.TagSentence(span, labels[start..end]);
+        Model.TagSentence(span, labels[start..end], scratch);
     }
 }
