@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using TextLens.Tagging;
 
 namespace TextLens.Train;
 
@@ -24,11 +25,16 @@ internal static class NerCommands
     /// <summary>The training corpora under a ../shared/corpora folder (UNER EWT test and PUD are kept for evaluation).</summary>
     internal static List<EntityTrainingSentence> LoadTrainingCorpora(string corpora, Action<string> log)
     {
+        var uner = EntityCorpus.ReadColumns(Path.Combine(corpora, "uner-english-ewt", "en_ewt-ud-dev.iob2"), 1, 2, MapType);
+        log($"uner-english-ewt dev (x2): {uner.Count} sentences");
+        return [.. uner, .. uner, .. LoadOtherCorpora(corpora, log)];
+    }
+
+    /// <summary>The out-of-domain training corpora: wikigold, CrossNER politics, re3d (names-only sentences).</summary>
+    internal static List<EntityTrainingSentence> LoadOtherCorpora(string corpora, Action<string> log)
+    {
         var all = new List<EntityTrainingSentence>();
         void Add(string name, List<EntityTrainingSentence> s) { log($"{name}: {s.Count} sentences"); all.AddRange(s); }
-        // UNER EWT dev is the only in-domain (web English) set with our label scheme: it counts twice.
-        var uner = EntityCorpus.ReadColumns(Path.Combine(corpora, "uner-english-ewt", "en_ewt-ud-dev.iob2"), 1, 2, MapType);
-        Add("uner-english-ewt dev (x2)", [.. uner, .. uner]);
         Add("wikigold", EntityCorpus.ReadColumns(Path.Combine(corpora, "wikigold", "wikigold.conll.txt"), 0, 1, MapType));
         foreach (var split in new[] { "train", "dev", "test" })
             Add($"crossner-politics {split}", EntityCorpus.ReadColumns(Path.Combine(corpora, "crossner-politics", split + ".txt"), 0, 1, MapType));
@@ -64,27 +70,115 @@ internal static class NerCommands
         var seed = new Option<int>("--seed") { Description = "Shuffle seed; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => 0.002f };
         var noPos = new Option<bool>("--no-pos") { Description = "Train without part-of-speech features (the shipped tagger's tags are used by default)." };
-        var cmd = new Command("ner", "Train the statistical entity model (PERSON/ORG/LOC) on UNER EWT dev, wikigold, CrossNER politics and re3d.") { corpora, output, epochs, seed, prune, noPos };
+        var unerCopies = new Option<int>("--uner-copies") { Description = "How many times the gold UNER EWT dev sentences are repeated in the training data (weight of the in-domain gold).", DefaultValueFactory = _ => 2 };
+        var silver = new Option<bool>("--silver") { Description = "Add UD English-EWT train with silver entity labels from a teacher model that sees the gold UD parse (trained on UNER EWT dev).", DefaultValueFactory = _ => true };
+        var teacherOthers = new Option<bool>("--teacher-others") { Description = "Also train the silver teacher on the out-of-domain corpora (wikigold, CrossNER, re3d)." };
+        var teacherCopies = new Option<int>("--teacher-copies") { Description = "How many times the teacher sees the UNER EWT dev sentences (with their gold UD parse).", DefaultValueFactory = _ => 1 };
+        var useOthers = new Option<bool>("--others") { Description = "Train on the out-of-domain corpora too (wikigold, CrossNER politics, re3d).", DefaultValueFactory = _ => true };
+        var teacherKind = new Option<string>("--teacher") { Description = "Silver teacher: 'parse' (gold UD parse features, trained on UNER dev) or 'student' (the student's own training data, no parse).", DefaultValueFactory = _ => "parse" };
+        var constrainSilver = new Option<bool>("--constrain") { Description = "Correct silver spans with the gold parse: drop spans without a proper noun, extend spans over flat name links.", DefaultValueFactory = _ => false };
+        var holdout = new Option<bool>("--holdout") { Description = "Honest development run: train on the UNER EWT dev documents with an even index only, score on the odd ones, write no model." };
+        var errors = new Option<FileInfo?>("--errors") { Description = "With --holdout: write the held-out sentences where the full system and the gold spans differ to this file." };
+        var cmd = new Command("ner", "Train the statistical entity model (PERSON/ORG/LOC) on UNER EWT dev, silver-labelled UD EWT train, wikigold, CrossNER politics and re3d.")
+        {
+            corpora, output, epochs, seed, prune, noPos, unerCopies, silver, teacherOthers, teacherCopies, teacherKind, constrainSilver, useOthers, holdout, errors,
+        };
         cmd.SetAction(r =>
         {
             var clock = Stopwatch.StartNew();
             void Log(string line) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
-            var data = LoadTrainingCorpora(r.GetValue(corpora)!.FullName, Log);
-            var model = EntityModel.Train(data, new EntityTrainingOptions
+            string root = r.GetValue(corpora)!.FullName;
+            var tagger = r.GetValue(noPos) ? null : PosTagger.Default;
+            EntityTrainingOptions Options(TextWriter? log) => new()
             {
                 Epochs = r.GetValue(epochs),
                 Seed = r.GetValue(seed),
                 MinWeight = r.GetValue(prune),
-                Tagger = r.GetValue(noPos) ? null : PosTagger.Default,
-                Log = Console.Out,
-            });
+                Tagger = tagger,
+                Log = log,
+            };
+
+            var uner = NerSilver.ReadUner(Path.Combine(root, "uner-english-ewt", "en_ewt-ud-dev.iob2"));
+            List<UnerSentence>? heldOut = null;
+            if (r.GetValue(holdout))
+            {
+                (uner, heldOut) = NerSilver.SplitByDocument(uner);
+                Log($"holdout: training on {uner.Count} UNER dev sentences (even documents), scoring on {heldOut.Count} (odd documents)");
+            }
+            var data = new List<EntityTrainingSentence>();
+            for (int k = 0; k < r.GetValue(unerCopies); k++) data.AddRange(uner.Select(s => s.Sentence));
+            Log($"uner-english-ewt dev (x{r.GetValue(unerCopies)}): {uner.Count} sentences");
+            var others = LoadOtherCorpora(root, Log);
+            if (r.GetValue(useOthers)) data.AddRange(others);
+
+            int silverCount = 0;
+            if (r.GetValue(silver))
+            {
+                var udDev = NerSilver.ReadTreebank(Path.Combine(root, "ud-english-ewt", "en_ewt-ud-dev.conllu"));
+                bool parseTeacher = r.GetValue(teacherKind) == "parse";
+                EntityModel teacher;
+                if (parseTeacher)
+                {
+                    var withParse = uner.Select(s => NerSilver.WithTreebank(s.Sentence, udDev.GetValueOrDefault(s.SentId))).ToList();
+                    var teacherData = new List<EntityTrainingSentence>();
+                    for (int k = 0; k < r.GetValue(teacherCopies); k++) teacherData.AddRange(withParse);
+                    if (r.GetValue(teacherOthers)) teacherData.AddRange(others);
+                    teacher = EntityModel.Train(teacherData, Options(null));
+                    Log($"silver teacher (gold parse features) trained on {teacherData.Count} sentences ({teacher.FeatureCount:N0} features)");
+                }
+                else
+                {
+                    teacher = EntityModel.Train(data, Options(null));
+                    Log($"silver teacher (the student's own data) trained on {data.Count} sentences ({teacher.FeatureCount:N0} features)");
+                }
+                bool constrain = r.GetValue(constrainSilver);
+                string[] Labels(ConlluWord[] words)
+                {
+                    var sentence = NerSilver.FromTreebank(words);
+                    if (!parseTeacher) sentence = new EntityTrainingSentence(sentence.Tokens, sentence.Tags);
+                    var tags = teacher.Label(sentence, tagger);
+                    return constrain ? NerSilver.Constrain(words, tags) : tags;
+                }
+                if (heldOut is not null)
+                {
+                    var pairs = new List<(IReadOnlyList<string> Gold, IReadOnlyList<string> Predicted)>();
+                    foreach (var s in heldOut)
+                        if (udDev.GetValueOrDefault(s.SentId) is { } words && NerSilver.WithTreebank(s.Sentence, words).GoldPos is not null)
+                            pairs.Add((s.Sentence.Tags, Labels(words)));
+                    foreach (var (type, score) in NerSilver.Score(pairs))
+                        Log($"held-out  silver labels {type,-7} {score}");
+                }
+                var train = Conllu.ReadFile(Path.Combine(root, "ud-english-ewt", "en_ewt-ud-train.conllu"));
+                var silverData = new List<EntityTrainingSentence>(train.Count);
+                foreach (var s in train)
+                    silverData.Add(new EntityTrainingSentence(s.Words.Select(w => w.Form).ToArray(), Labels(s.Words)));
+                silverCount = silverData.Count;
+                Log($"ud-english-ewt train (silver): {silverData.Count} sentences; entities {NerSilver.CountEntities(silverData)}");
+                data.AddRange(silverData);
+            }
+
+            var model = EntityModel.Train(data, Options(Console.Out));
+            Log($"trained on {data.Count} sentences ({model.FeatureCount:N0} features)");
+            if (heldOut is not null)
+            {
+                var eval = heldOut.Select(s => s.Sentence).ToList();
+                foreach (var (type, score) in model.Evaluate(eval, PosTagger.Default).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                    Log($"held-out  model alone   {type,-7} {score}");
+                var nlp = new Pipeline().Add(new SentenceSplitter()).Add(PosTagger.Default).Add(new EntityRecognizer(EntityRuler.Empty, model));
+                using var errorLog = r.GetValue(errors) is { } e ? new StreamWriter(e.FullName) : null;
+                foreach (var (type, score) in ScoreFull(nlp, eval, errorLog).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                    Log($"held-out  full system   {type,-7} {score}");
+                return 0;
+            }
             var path = r.GetValue(output)!.FullName;
             model.Save(path, new Dictionary<string, string>
             {
-                ["corpora"] = "uner-english-ewt dev; wikigold; crossner-politics train+dev+test; re3d (permissive subsets)",
+                ["corpora"] = "uner-english-ewt dev; ud-english-ewt train (silver entity labels); wikigold; crossner-politics train+dev+test; re3d (permissive subsets)",
                 ["epochs"] = r.GetValue(epochs).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["seed"] = r.GetValue(seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["sentences"] = data.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["silver-sentences"] = silverCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["uner-copies"] = r.GetValue(unerCopies).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["pos-features"] = r.GetValue(noPos) ? "no" : "yes (shipped tagger)",
             });
             Log($"wrote {path} ({new FileInfo(path).Length:N0} bytes, {model.FeatureCount:N0} features)");

@@ -97,13 +97,13 @@ internal sealed class NerModel
     // ------------------------------------------------------------------ features
 
     public const string FeatureVersion = "units-v2-pos";
-    public const int MaxFeatures = 40;
+    public const int MaxFeatures = 56;
 
     private enum T
     {
         Bias = 1, Word, LowerPrev, LowerNext, LowerPrev2, LowerNext2, Shape, ShapePrev, ShapeNext, Prefix3, Suffix3, Suffix2,
         PrevTag, PrevTags, PrevTagWord, Gaz, GazPrev, GazNext, SentStart, Title, TitlePrev, Touch, LowerCur, ShapeBigram,
-        PrevWordCur, CurNextWord, Length, AllCapsCur, Pos, PosPrevCur, PosCurNext, PosShape,
+        PrevWordCur, CurNextWord, Length, AllCapsCur, Pos, PosPrevCur, PosCurNext, PosShape, Extra, ExtraPrev, ExtraNext,
     }
 
     /// <summary>Gazetteer code per unit: 0 none, else 1 + 2·labelIndex + (0 = begins a match, 1 = inside).</summary>
@@ -148,7 +148,8 @@ internal sealed class NerModel
 
     private static bool IsTitle(EntityUnits u, int i) => (uint)i < (uint)u.Count && u.IsWord(i) && EntityWords.Titles.Contains(u[i]);
 
-    public static int Features(EntityUnits u, byte[] gaz, bool[] sentStart, int i, int prev, int prev2, Span<ulong> f)
+    // extra: training-time only (a teacher model for silver labels) — extra feature strings per unit, or null.
+    public static int Features(EntityUnits u, byte[] gaz, bool[] sentStart, int i, int prev, int prev2, Span<ulong> f, string[]?[]? extra = null)
     {
         int n = 0;
         var word = u[i];
@@ -199,6 +200,12 @@ internal sealed class NerModel
             f[n++] = FeatureHash.Of((int)T.PosCurNext, p0, pn);
             f[n++] = FeatureHash.Of((int)T.PosShape, p0, shape);
         }
+        if (extra is not null)
+        {
+            if (extra[i] is { } x) foreach (var e in x) if (n < f.Length) f[n++] = FeatureHash.Of((int)T.Extra, e);
+            if (i > 0 && !sentStart[i] && extra[i - 1] is { } xp && xp.Length > 0 && n < f.Length) f[n++] = FeatureHash.Of((int)T.ExtraPrev, xp[0]);
+            if (i + 1 < u.Count && !sentStart[i + 1] && extra[i + 1] is { } xn && xn.Length > 0 && n < f.Length) f[n++] = FeatureHash.Of((int)T.ExtraNext, xn[0]);
+        }
         return n;
     }
 
@@ -221,7 +228,7 @@ internal sealed class NerModel
     // ------------------------------------------------------------------ prediction
 
     /// <summary>Greedy BILOU decoding; returns tag ids and each unit's probability (softmax of the scores).</summary>
-    public int[] Decode(EntityUnits u, byte[] gaz, bool[] sentStart, float[]? probabilities)
+    public int[] Decode(EntityUnits u, byte[] gaz, bool[] sentStart, float[]? probabilities, string[]?[]? extra = null)
     {
         var tags = new int[u.Count];
         Span<ulong> f = stackalloc ulong[MaxFeatures];
@@ -244,7 +251,7 @@ internal sealed class NerModel
                 prev = 0;
                 continue;
             }
-            int n = Features(u, gaz, sentStart, i, prev, prev2, f);
+            int n = Features(u, gaz, sentStart, i, prev, prev2, f, extra);
             scores.Clear();
             Perceptron.Score(f[..n], scores);
             int best = -1;
