@@ -75,13 +75,15 @@ internal static class NerCommands
         var teacherOthers = new Option<bool>("--teacher-others") { Description = "Also train the silver teacher on the out-of-domain corpora (wikigold, CrossNER, re3d)." };
         var teacherCopies = new Option<int>("--teacher-copies") { Description = "How many times the teacher sees the UNER EWT dev sentences (with their gold UD parse).", DefaultValueFactory = _ => 1 };
         var useOthers = new Option<bool>("--others") { Description = "Train on the out-of-domain corpora too (wikigold, CrossNER politics, re3d).", DefaultValueFactory = _ => true };
-        var teacherKind = new Option<string>("--teacher") { Description = "Silver teacher: 'parse' (gold UD parse features, trained on UNER dev) or 'student' (the student's own training data, no parse).", DefaultValueFactory = _ => "parse" };
-        var constrainSilver = new Option<bool>("--constrain") { Description = "Correct silver spans with the gold parse: drop spans without a proper noun, extend spans over flat name links.", DefaultValueFactory = _ => false };
+        var teacherKind = new Option<string>("--teacher") { Description = "Silver teacher: 'parse' (gold UD parse features, trained on UNER dev) or 'student' (the student's own training data, no parse).", DefaultValueFactory = _ => "student" };
+        var constrainSilver = new Option<bool>("--constrain") { Description = "Correct silver spans with the gold parse: drop spans without a proper noun, extend spans over flat name links.", DefaultValueFactory = _ => true };
+        var silverPipeline = new Option<bool>("--silver-pipeline") { Description = "Silver labels from the whole recogniser (model + gazetteer + rules) rather than the teacher model alone (not for the parse teacher's first round).", DefaultValueFactory = _ => true };
+        var rounds = new Option<int>("--rounds") { Description = "Self-training rounds: after the first, the student trained with the silver labels relabels UD EWT train.", DefaultValueFactory = _ => 1 };
         var holdout = new Option<bool>("--holdout") { Description = "Honest development run: train on the UNER EWT dev documents with an even index only, score on the odd ones, write no model." };
         var errors = new Option<FileInfo?>("--errors") { Description = "With --holdout: write the held-out sentences where the full system and the gold spans differ to this file." };
         var cmd = new Command("ner", "Train the statistical entity model (PERSON/ORG/LOC) on UNER EWT dev, silver-labelled UD EWT train, wikigold, CrossNER politics and re3d.")
         {
-            corpora, output, epochs, seed, prune, noPos, unerCopies, silver, teacherOthers, teacherCopies, teacherKind, constrainSilver, useOthers, holdout, errors,
+            corpora, output, epochs, seed, prune, noPos, unerCopies, silver, teacherOthers, teacherCopies, teacherKind, constrainSilver, silverPipeline, rounds, useOthers, holdout, errors,
         };
         cmd.SetAction(r =>
         {
@@ -132,26 +134,49 @@ internal static class NerCommands
                     Log($"silver teacher (the student's own data) trained on {data.Count} sentences ({teacher.FeatureCount:N0} features)");
                 }
                 bool constrain = r.GetValue(constrainSilver);
-                string[] Labels(ConlluWord[] words)
-                {
-                    var sentence = NerSilver.FromTreebank(words);
-                    if (!parseTeacher) sentence = new EntityTrainingSentence(sentence.Tokens, sentence.Tags);
-                    var tags = teacher.Label(sentence, tagger);
-                    return constrain ? NerSilver.Constrain(words, tags) : tags;
-                }
+                var heldPairs = new List<(UnerSentence Gold, ConlluWord[] Words)>();
                 if (heldOut is not null)
-                {
-                    var pairs = new List<(IReadOnlyList<string> Gold, IReadOnlyList<string> Predicted)>();
                     foreach (var s in heldOut)
                         if (udDev.GetValueOrDefault(s.SentId) is { } words && NerSilver.WithTreebank(s.Sentence, words).GoldPos is not null)
-                            pairs.Add((s.Sentence.Tags, Labels(words)));
-                    foreach (var (type, score) in NerSilver.Score(pairs))
-                        Log($"held-out  silver labels {type,-7} {score}");
-                }
+                            heldPairs.Add((s, words));
                 var train = Conllu.ReadFile(Path.Combine(root, "ud-english-ewt", "en_ewt-ud-train.conllu"));
-                var silverData = new List<EntityTrainingSentence>(train.Count);
-                foreach (var s in train)
-                    silverData.Add(new EntityTrainingSentence(s.Words.Select(w => w.Form).ToArray(), Labels(s.Words)));
+                List<string[]> Labels(IReadOnlyList<ConlluWord[]> sentences, EntityModel labeller, bool parseFeatures)
+                {
+                    List<string[]> tags;
+                    if (r.GetValue(silverPipeline) && !parseFeatures)
+                    {
+                        var nlp = new Pipeline().Add(new SentenceSplitter()).Add(PosTagger.Default).Add(new EntityRecognizer(EntityRuler.Empty, labeller));
+                        tags = NerSilver.LabelWithPipeline(nlp, sentences.Select(w => (IReadOnlyList<string>)w.Select(x => x.Form).ToArray()).ToList());
+                    }
+                    else
+                    {
+                        tags = sentences.Select(words =>
+                        {
+                            var sentence = NerSilver.FromTreebank(words);
+                            if (!parseFeatures) sentence = new EntityTrainingSentence(sentence.Tokens, sentence.Tags);
+                            return labeller.Label(sentence, tagger);
+                        }).ToList();
+                    }
+                    return constrain ? tags.Select((t, i) => NerSilver.Constrain(sentences[i], t)).ToList() : tags;
+                }
+                List<EntityTrainingSentence> silverData = [];
+                for (int round = 0; round < Math.Max(1, r.GetValue(rounds)); round++)
+                {
+                    bool parse = parseTeacher && round == 0;
+                    if (heldOut is not null)
+                    {
+                        var predicted = Labels(heldPairs.Select(p => p.Words).ToList(), teacher, parse);
+                        foreach (var (type, score) in NerSilver.Score(heldPairs.Select((p, i) => (p.Gold.Sentence.Tags, (IReadOnlyList<string>)predicted[i]))))
+                            Log($"held-out  silver labels (round {round + 1}) {type,-7} {score}");
+                    }
+                    var labels = Labels(train.Select(s => s.Words).ToList(), teacher, parse);
+                    silverData = train.Select((s, i) => new EntityTrainingSentence(s.Words.Select(w => w.Form).ToArray(), labels[i])).ToList();
+                    if (round + 1 < r.GetValue(rounds))
+                    {
+                        teacher = EntityModel.Train([.. data, .. silverData], Options(null));
+                        Log($"round {round + 2} teacher: the student trained with this round's silver labels");
+                    }
+                }
                 silverCount = silverData.Count;
                 Log($"ud-english-ewt train (silver): {silverData.Count} sentences; entities {NerSilver.CountEntities(silverData)}");
                 data.AddRange(silverData);

@@ -115,6 +115,39 @@ internal static class NerSilver
         return h;
     }
 
+    /// <summary>
+    /// Labels tokenised sentences with a whole recogniser pipeline (model, gazetteer, rules) run on the tokens joined by
+    /// spaces: PERSON → PERSON, ORG → ORG, GPE and LOC → LOC; a token takes the type of the entity that overlaps it.
+    /// </summary>
+    public static List<string[]> LabelWithPipeline(Pipeline nlp, IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var result = new List<string[]>(sentences.Count);
+        int index = 0;
+        foreach (var doc in nlp.Process(sentences.Select(s => string.Join(' ', s))))
+        {
+            var tokens = sentences[index++];
+            var starts = new int[tokens.Count];
+            for (int i = 0, offset = 0; i < tokens.Count; i++) { starts[i] = offset; offset += tokens[i].Length + 1; }
+            var tags = new string[tokens.Count];
+            Array.Fill(tags, "O");
+            foreach (var e in doc.Entities)
+            {
+                string? type = e.Label.Name switch { "PERSON" => "PERSON", "ORG" => "ORG", "GPE" or "LOC" => "LOC", _ => null };
+                if (type is null) continue;
+                int first = -1, last = -1;
+                for (int i = 0; i < tokens.Count; i++)
+                    if (starts[i] < e.End && e.Start < starts[i] + tokens[i].Length) { if (first < 0) first = i; last = i; }
+                if (first < 0) continue;
+                bool free = true;
+                for (int i = first; i <= last; i++) free &= tags[i] == "O";
+                if (!free) continue;
+                for (int i = first; i <= last; i++) tags[i] = (i == first ? "B-" : "I-") + type;
+            }
+            result.Add(tags);
+        }
+        return result;
+    }
+
     /// <summary>Entity spans (start token, end token exclusive, type) of IOB2 tags.</summary>
     public static List<(int Start, int End, string Type)> Spans(IReadOnlyList<string> tags)
     {

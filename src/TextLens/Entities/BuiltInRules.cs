@@ -22,9 +22,21 @@ internal static class BuiltInRules
 
     private static void FindGazetteer(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
     {
+        var lower = Gazetteer.LowerCasePlaces;
         for (int i = 0; i < u.Count; i++)
         {
             char first = u.Text[u.Start[i]];
+            if (char.IsLower(first))
+            {
+                // a place name written in lower case (web text: "flights to san francisco"), not inside a web address
+                int m = lower.LongestMatch(u, i, out _);
+                if (m > 0 && AllLowerWords(u, i, i + m) && !InWebAddress(u, i, i + m))
+                {
+                    output.Add(new EntityCandidate(i, i + m, EntityLabel.Gpe, EntitySource.Gazetteer, EntityCandidate.GazetteerRank, null));
+                    i += m - 1;
+                    continue;
+                }
+            }
             if (gaz.HasNonCapitalStart ? !char.IsLetterOrDigit(first) : !char.IsUpper(first)) continue;
             int n = gaz.LongestMatch(u, i, out var label);
             if (n == 0) continue;
@@ -35,6 +47,30 @@ internal static class BuiltInRules
             if ((label == EntityLabel.Loc || label == EntityLabel.Gpe) && u.Is(end, "region"))
                 output.Add(new EntityCandidate(i, end + 1, EntityLabel.Loc, EntitySource.Rule, R, null));
         }
+    }
+
+    /// <summary>True when units [s, e) touch a word, "@" or "/" — or a "." that touches a word — on either side.</summary>
+    private static bool InWebAddress(EntityUnits u, int s, int e)
+    {
+        if (s > 0 && u.Touches(s - 1))
+        {
+            var p = u[s - 1];
+            if (EntityUnits.IsWordChar(p[0]) || p is "@" or "/" or "." or "_") return true;
+        }
+        if (u.Touches(e - 1))
+        {
+            var n = u[e];
+            if (EntityUnits.IsWordChar(n[0]) || n is "@" or "/" or "_") return true;
+            if (n is "." && u.Touches(e) && EntityUnits.IsWordChar(u[e + 1][0])) return true;
+        }
+        return false;
+    }
+
+    private static bool AllLowerWords(EntityUnits u, int s, int e)
+    {
+        for (int k = s; k < e; k++)
+            foreach (char c in u[k]) if (!char.IsLower(c)) return false;
+        return true;
     }
 
     // ---------------------------------------------------------------- dates

@@ -96,7 +96,7 @@ internal sealed class NerModel
 
     // ------------------------------------------------------------------ features
 
-    public const string FeatureVersion = "units-v2-pos";
+    public const string FeatureVersion = "units-v3-names";
     public const int MaxFeatures = 56;
 
     private enum T
@@ -106,7 +106,9 @@ internal sealed class NerModel
         PrevWordCur, CurNextWord, Length, AllCapsCur, Pos, PosPrevCur, PosCurNext, PosShape, Extra, ExtraPrev, ExtraNext,
     }
 
-    /// <summary>Gazetteer code per unit: 0 none, else 1 + 2·labelIndex + (0 = begins a match, 1 = inside).</summary>
+    private const byte GivenNameCode = 1 + 2 * 5;
+
+    /// <summary>Gazetteer code per unit: 0 none, else 1 + 2·labelIndex + (0 = begins a match, 1 = inside); <see cref="GivenNameCode"/> for a given name.</summary>
     public static byte[] GazetteerCodes(EntityUnits u, PhraseTrie gaz)
     {
         var codes = new byte[u.Count];
@@ -119,6 +121,10 @@ internal sealed class NerModel
             codes[i] = (byte)(1 + 2 * li);
             for (int k = i + 1; k < i + n; k++) codes[k] = (byte)(2 + 2 * li);
         }
+        // given names (not entities by themselves): their own code where no gazetteer phrase matched
+        var given = Gazetteer.GivenNames;
+        for (int i = 0; i < u.Count; i++)
+            if (codes[i] == 0 && u.IsCap(i) && given.Contains(u[i])) codes[i] = GivenNameCode;
         return codes;
     }
 
