@@ -320,11 +320,12 @@ internal sealed class NerModel
     /// </summary>
     internal static bool TrimToName(EntityUnits u, ref int s, ref int e, bool person)
     {
-        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (u.IsWord(s) && EntityWords.CapitalStopWords.Contains(u[s])) || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])))) s++;
+        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (u.IsWord(s) && EntityWords.CapitalStopWords.Contains(u[s])) || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])) || (u.IsWord(s) && EntityWords.Greetings.Contains(u[s])))) s++;
         while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--;
         if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) { e -= 2; while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--; }
         if (e <= s) return false;
         if (!u.IsCap(s) && !u.IsDigits(s)) return false;
+        if (u.IsWord(s) && EntityWords.NotNameStarts.Contains(u[s]) && Gazetteer.Default.Lookup(u, s, e) is null) return false; // "Great Service", "WOW"
         if (!u.IsCap(e - 1) && !u.IsDigits(e - 1)) return false;
         for (int k = s; k < e; k++)
         {
