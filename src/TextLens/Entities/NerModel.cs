@@ -321,9 +321,10 @@ internal sealed class NerModel
     internal static bool TrimToName(EntityUnits u, ref int s, ref int e, bool person)
     {
         while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (u.IsWord(s) && EntityWords.CapitalStopWords.Contains(u[s])) || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])) || (u.IsWord(s) && EntityWords.Greetings.Contains(u[s])))) s++;
-        while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--;
+        while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]]) && !AbbreviationPeriod(u, s, e - 1)) e--;
         if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) { e -= 2; while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--; }
         if (e <= s) return false;
+        if (AbbreviationPeriod(u, s, e)) e++; // "Enron Corp" + "." → "Enron Corp."
         if (!u.IsCap(s) && !u.IsDigits(s)) return false;
         if (u.IsWord(s) && EntityWords.NotNameStarts.Contains(u[s]) && Gazetteer.Default.Lookup(u, s, e) is null) return false; // "Great Service", "WOW"
         if (!u.IsCap(e - 1) && !u.IsDigits(e - 1)) return false;
@@ -346,6 +347,17 @@ internal sealed class NerModel
             if (!head) return false;
         }
         return true;
+    }
+
+    /// <summary>Abbreviations whose period belongs to a name that ends with them ("Enron Corp.", "Martin Luther King Jr.").</summary>
+    private static readonly WordSet NameAbbreviations = new(["Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "Bros", "Mfg", "Intl", "Assn", "Dept", "Univ"], StringComparer.Ordinal);
+
+    /// <summary>True when unit <paramref name="dot"/> is a "." that closes an abbreviation inside [s, dot): "Corp.", or the last letter of "U.S.".</summary>
+    internal static bool AbbreviationPeriod(EntityUnits u, int s, int dot)
+    {
+        if (!u.Is(dot, ".") || dot - 1 < s || !u.Touches(dot - 1)) return false;
+        if (u.IsWord(dot - 1) && NameAbbreviations.Contains(u[dot - 1])) return true;
+        return u.Length[dot - 1] == 1 && u.IsCap(dot - 1) && dot - 2 >= s && u.Is(dot - 2, ".") && u.Touches(dot - 2); // U.S.
     }
 
     /// <summary>GPE vs LOC for a location span: the gazetteer decides when it knows the name; otherwise geographic heads make LOC.</summary>
