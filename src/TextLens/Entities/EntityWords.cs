@@ -67,7 +67,7 @@ internal static class EntityWords
         "Dame", "Lord", "Lady", "Rev", "Father", "Imam", "Rabbi", "Sultan", "Tsar", "Czar", "Crown", "Supreme", "Acting",
         "Chief", "Executive", "Officer", "Advisor", "Adviser", "Counselor", "Councillor", "Rapporteur", "Coordinator", "Head",
         "Congressman", "Congresswoman", "Rep", "Sen", "MP", "MEP", "CEO", "Founder", "Editor", "Senior", "Fellow", "Analyst",
-        "Ombudsman", "Prosecutor", "Attorney", "Elect");
+        "Ombudsman", "Prosecutor", "Attorney", "Elect", "Doctor", "Drs", "PM", "Pastor", "Coach", "Detective", "Reverend", "Mister", "Madam", "Madame", "Mme");
 
     /// <summary>Lower-case role nouns after an appositive comma ("Farid Shafiyev, Chairman of …", "X, a senior fellow at …").</summary>
     public static readonly WordSet RoleNouns = SetIgnoreCase(
