@@ -36,7 +36,8 @@ internal static class Gazetteer
         "berkeley", "nassau", "tripoli", "malaga", "sidon", "hebron", "giza", "fez", "kano", "cali", "cusco", "congress",
         "senate", "milan", "florence", "naples", "venice", "medina", "mecca", "lagos", "homs", "brest", "salvador",
         "kingston", "providence", "buffalo", "austin", "madison", "charlotte", "quad",
-        "america", "states", "union", "republic", "kingdom", "wall street", "silicon valley", "macau", "malta",
+        "america", "states", "union", "republic", "kingdom", "wall street", "silicon valley", "macau", "malta", "male", "lima",
+        "manila", "cayenne", "togo", "colombo", "praia", "sucre", "valletta", "apia", "victoria", "mobile",
     };
 
     private static Tables Load()
