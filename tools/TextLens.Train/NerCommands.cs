@@ -22,14 +22,6 @@ internal static class NerCommands
         _ => null,
     };
 
-    /// <summary>The training corpora under a ../shared/corpora folder (UNER EWT test and PUD are kept for evaluation).</summary>
-    internal static List<EntityTrainingSentence> LoadTrainingCorpora(string corpora, Action<string> log)
-    {
-        var uner = EntityCorpus.ReadColumns(Path.Combine(corpora, "uner-english-ewt", "en_ewt-ud-dev.iob2"), 1, 2, MapType);
-        log($"uner-english-ewt dev (x2): {uner.Count} sentences");
-        return [.. uner, .. uner, .. LoadOtherCorpora(corpora, log)];
-    }
-
     /// <summary>The out-of-domain training corpora: wikigold, CrossNER politics, re3d (names-only sentences).</summary>
     internal static List<EntityTrainingSentence> LoadOtherCorpora(string corpora, Action<string> log)
     {
@@ -71,7 +63,7 @@ internal static class NerCommands
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this.", DefaultValueFactory = _ => 0.002f };
         var noPos = new Option<bool>("--no-pos") { Description = "Train without part-of-speech features (the shipped tagger's tags are used by default)." };
         var unerCopies = new Option<int>("--uner-copies") { Description = "How many times the gold UNER EWT dev sentences are repeated in the training data (weight of the in-domain gold).", DefaultValueFactory = _ => 2 };
-        var silver = new Option<bool>("--silver") { Description = "Add UD English-EWT train with silver entity labels from a teacher model that sees the gold UD parse (trained on UNER EWT dev).", DefaultValueFactory = _ => true };
+        var silver = new Option<bool>("--silver") { Description = "Add UD English-EWT train (the sentences of the missing UNER EWT train split) with silver entity labels from a teacher (see --teacher, --silver-pipeline, --constrain); the labels exist only in memory.", DefaultValueFactory = _ => true };
         var teacherOthers = new Option<bool>("--teacher-others") { Description = "Also train the silver teacher on the out-of-domain corpora (wikigold, CrossNER, re3d)." };
         var teacherCopies = new Option<int>("--teacher-copies") { Description = "How many times the teacher sees the UNER EWT dev sentences (with their gold UD parse).", DefaultValueFactory = _ => 1 };
         var useOthers = new Option<bool>("--others") { Description = "Train on the out-of-domain corpora too (wikigold, CrossNER politics, re3d).", DefaultValueFactory = _ => true };
@@ -198,7 +190,12 @@ internal static class NerCommands
             var path = r.GetValue(output)!.FullName;
             model.Save(path, new Dictionary<string, string>
             {
-                ["corpora"] = "uner-english-ewt dev; ud-english-ewt train (silver entity labels); wikigold; crossner-politics train+dev+test; re3d (permissive subsets)",
+                ["corpora"] = r.GetValue(silver)
+                    ? "uner-english-ewt dev; ud-english-ewt train (silver entity labels); wikigold; crossner-politics train+dev+test; re3d (permissive subsets)"
+                    : "uner-english-ewt dev; wikigold; crossner-politics train+dev+test; re3d (permissive subsets)",
+                ["silver-teacher"] = r.GetValue(silver)
+                    ? $"{r.GetValue(teacherKind)}; pipeline {(r.GetValue(silverPipeline) ? "yes" : "no")}; parse constraints {(r.GetValue(constrainSilver) ? "yes" : "no")}; rounds {r.GetValue(rounds)}"
+                    : "none",
                 ["epochs"] = r.GetValue(epochs).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["seed"] = r.GetValue(seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["sentences"] = data.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
