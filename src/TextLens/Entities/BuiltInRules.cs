@@ -274,7 +274,8 @@ internal static class BuiltInRules
         if (head < 0) return;
         var label = head == lastEvent ? EntityLabel.Event : EntityLabel.Org;
         int s = start;
-        while (s < head && (EntityWords.Titles.Contains(u[s]) || !u.IsWord(s) || !u.IsCap(s) || EntityWords.NotNameStarts.Contains(u[s]))) s++;
+        while (s < head && (EntityWords.Titles.Contains(u[s]) || !u.IsWord(s) || !u.IsCap(s))) s++;
+        if (EntityWords.NotNameStarts.Contains(u[s])) return; // a review title: "Great Service", "Poor Customer Service"
         // A head-first name takes its "of …" tail (Center of Analysis of International Relations); a head-last name ends at the head.
         int e = head + 1;
         if (u.IsWord(e) && u[e] is "of" or "for" or "on" or "de")

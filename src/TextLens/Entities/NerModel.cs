@@ -321,10 +321,9 @@ internal sealed class NerModel
     internal static bool TrimToName(EntityUnits u, ref int s, ref int e, bool person)
     {
         while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (u.IsWord(s) && EntityWords.CapitalStopWords.Contains(u[s])) || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])) || (u.IsWord(s) && EntityWords.Greetings.Contains(u[s])))) s++;
-        while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]]) && !AbbreviationPeriod(u, s, e - 1)) e--;
+        while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--;
         if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) { e -= 2; while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--; }
         if (e <= s) return false;
-        if (AbbreviationPeriod(u, s, e)) e++; // "Enron Corp" + "." → "Enron Corp."
         if (!u.IsCap(s) && !u.IsDigits(s)) return false;
         if (u.IsWord(s) && EntityWords.NotNameStarts.Contains(u[s]) && Gazetteer.Default.Lookup(u, s, e) is null) return false; // "Great Service", "WOW"
         if (!u.IsCap(e - 1) && !u.IsDigits(e - 1)) return false;
@@ -346,6 +345,7 @@ internal sealed class NerModel
             for (int k = s; k < e && !head; k++) head = u.IsWord(k) && EntityWords.OrgHeads.Contains(u[k]);
             if (!head) return false;
         }
+        if (AbbreviationPeriod(u, s, e)) e++; // "Enron Corp" + "." → "Enron Corp."
         return true;
     }
 
