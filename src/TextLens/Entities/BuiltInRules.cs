@@ -22,17 +22,17 @@ internal static class BuiltInRules
 
     private static void FindGazetteer(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
     {
-        var lower = Gazetteer.LowerCasePlaces;
+        var lower = Gazetteer.LowerCaseNames;
         for (int i = 0; i < u.Count; i++)
         {
             char first = u.Text[u.Start[i]];
             if (char.IsLower(first))
             {
-                // a place name written in lower case (web text: "flights to san francisco"), not inside a web address
-                int m = lower.LongestMatch(u, i, out _);
+                // a place or company name written in lower case (web text: "flights to san francisco", "ask google"), not inside a web address
+                int m = lower.LongestMatch(u, i, out var lowerLabel);
                 if (m > 0 && AllLowerWords(u, i, i + m) && !InWebAddress(u, i, i + m))
                 {
-                    output.Add(new EntityCandidate(i, i + m, EntityLabel.Gpe, EntitySource.Gazetteer, EntityCandidate.GazetteerRank, null));
+                    output.Add(new EntityCandidate(i, i + m, lowerLabel, EntitySource.Gazetteer, EntityCandidate.GazetteerRank, null));
                     i += m - 1;
                     continue;
                 }

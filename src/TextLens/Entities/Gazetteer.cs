@@ -18,10 +18,10 @@ internal static class Gazetteer
     public static PhraseTrie Default => LazyDefault.Value.Trie;
 
     /// <summary>
-    /// Countries, states and cities matched regardless of case (all GPE), for names written in lower case; single words
-    /// shorter than four letters and place names that are also common lower-case words ("turkey", "nice") are left out.
+    /// Countries, states, cities (GPE) and companies (ORG) matched regardless of case, for names written in lower case;
+    /// single words shorter than four letters and names that are also common lower-case words ("turkey", "nice") are left out.
     /// </summary>
-    public static PhraseTrie LowerCasePlaces => LazyDefault.Value.LowerPlaces;
+    public static PhraseTrie LowerCaseNames => LazyDefault.Value.LowerPlaces;
 
     /// <summary>Common given names (data/lexicons/gazetteer/given_names.csv), case-sensitive, looked up by span.</summary>
     public static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GivenNames => LazyDefault.Value.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -38,6 +38,7 @@ internal static class Gazetteer
         "kingston", "providence", "buffalo", "austin", "madison", "charlotte", "quad",
         "america", "states", "union", "republic", "kingdom", "wall street", "silicon valley", "macau", "malta", "male", "lima",
         "manila", "cayenne", "togo", "colombo", "praia", "sucre", "valletta", "apia", "victoria", "mobile",
+        "yahoo", "adobe", "intel", "chevron", "twitter", "universal studios", "columbia university",
     };
 
     private static Tables Load()
@@ -51,7 +52,7 @@ internal static class Gazetteer
         LoadNamed(trie, null, "lexicons/gazetteer/regions.csv", EntityLabel.Loc, "adjective");
         LoadNamed(trie, null, "lexicons/gazetteer/norp.csv", EntityLabel.Norp, null);
         LoadNamed(trie, lower, "lexicons/gazetteer/places.csv", EntityLabel.Gpe, null);
-        LoadNamed(trie, null, "lexicons/gazetteer/companies.csv", EntityLabel.Org, null);
+        LoadNamed(trie, lower, "lexicons/gazetteer/companies.csv", EntityLabel.Org, null);
         const string names = "lexicons/gazetteer/given_names.csv";
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in CsvTable.Read(EmbeddedData.ReadText(names), EmbeddedData.DisplayName(names), "name"))
@@ -59,13 +60,13 @@ internal static class Gazetteer
         return new Tables(trie, lower, given);
     }
 
-    private static void AddLower(PhraseTrie? lower, string name)
+    private static void AddLower(PhraseTrie? lower, string name, EntityLabel label)
     {
         if (lower is null) return;
         string key = name.ToLowerInvariant();
         var parts = EntityUnits.Split(key);
         if (parts.Count == 0 || !char.IsLetter(parts[0][0]) || (parts.Count == 1 && key.Length < 4) || LowerCaseStop.Contains(key)) return;
-        lower.Add(key, EntityLabel.Gpe);
+        lower.Add(key, label);
     }
 
     private static void LoadCountries(PhraseTrie trie, PhraseTrie lower, string path)
@@ -73,14 +74,14 @@ internal static class Gazetteer
         foreach (var row in CsvTable.Read(EmbeddedData.ReadText(path), EmbeddedData.DisplayName(path), "name", "aliases", "demonyms", "capital"))
         {
             trie.Add(row.Required("name"), EntityLabel.Gpe);
-            AddLower(lower, row.Required("name"));
+            AddLower(lower, row.Required("name"), EntityLabel.Gpe);
             foreach (var a in SplitList(row.Optional("aliases")))
             {
                 trie.Add(a, EntityLabel.Gpe);
-                if (a.Contains(' ') && !a.Contains('.')) AddLower(lower, a);
+                if (a.Contains(' ') && !a.Contains('.')) AddLower(lower, a, EntityLabel.Gpe);
             }
             foreach (var d in SplitList(row.Optional("demonyms"))) trie.Add(d, EntityLabel.Norp);
-            foreach (var c in SplitList(row.Optional("capital"))) { trie.Add(c, EntityLabel.Gpe); AddLower(lower, c); }
+            foreach (var c in SplitList(row.Optional("capital"))) { trie.Add(c, EntityLabel.Gpe); AddLower(lower, c, EntityLabel.Gpe); }
         }
     }
 
@@ -90,7 +91,7 @@ internal static class Gazetteer
         foreach (var row in CsvTable.Read(EmbeddedData.ReadText(path), EmbeddedData.DisplayName(path), required))
         {
             trie.Add(row.Required("name"), label);
-            AddLower(lower, row.Required("name"));
+            AddLower(lower, row.Required("name"), label);
             foreach (var a in SplitList(row.Optional("aliases"))) trie.Add(a, label);
             if (adjectiveColumn is not null)
                 foreach (var d in SplitList(row.Optional(adjectiveColumn))) trie.Add(d, EntityLabel.Norp);

@@ -13,10 +13,30 @@ public class EntityWebTextTests
         (nlp ?? RulesOnly).Process(text).Entities.Select(e => $"{e.Label}:{e.Text}@{e.Start}").ToList();
 
     [Test]
-    public void LowerCasePlacesAreFoundInWebText()
+    public void LowerCaseNamesAreFoundInWebText()
     {
         const string text = "i moved from mexico to san francisco and now i miss delaware";
         Assert.That(Entities(text), Is.EqualTo(new[] { "GPE:mexico@13", "GPE:san francisco@23", "GPE:delaware@52" }));
+    }
+
+    [Test]
+    public void LowerCaseCompaniesAreFoundInWebText()
+    {
+        Assert.That(Entities("i asked google and then checked on paypal"), Is.EqualTo(new[] { "ORG:google@8", "ORG:paypal@35" }));
+    }
+
+    [Test]
+    public void ShopNamedAfterItsOwnerKeepsTheApostropheS()
+    {
+        // model span "Kenneally" (PERSON) after "at", followed by 's and no noun: a restaurant, LOC "Kenneally's"
+        var u = EntityUnits.FromTokens(["dinner", "at", "Kenneally's", "tonight"]); // units: dinner at Kenneally ' s tonight
+        var model = new EntityCandidate(2, 3, EntityLabel.Person, EntitySource.Model, EntityCandidate.ModelRank, 0.8);
+        var resolved = EntityResolver.Resolve(u, [model], Gazetteer.Default);
+        Assert.That(resolved.Select(c => (c.UnitStart, c.UnitEnd, c.Label.Name)), Is.EqualTo(new[] { (2, 5, "LOC") }));
+        // a possessive before a noun stays a person without "'s"
+        u = EntityUnits.FromTokens(["dinner", "at", "Kenneally's", "house"]);
+        resolved = EntityResolver.Resolve(u, [model], Gazetteer.Default);
+        Assert.That(resolved.Select(c => (c.UnitStart, c.UnitEnd, c.Label.Name)), Is.EqualTo(new[] { (2, 3, "PERSON") }));
     }
 
     [Test]
