@@ -49,18 +49,18 @@ internal static class BuiltInRules
         }
     }
 
-    /// <summary>True when units [s, e) touch a word, "@" or "/" — or a "." that touches a word — on either side.</summary>
+    /// <summary>True when units [s, e) touch a word, "@", "/", "_", "-" or "=" — or a "." that touches a word — on either side (web addresses, file names).</summary>
     private static bool InWebAddress(EntityUnits u, int s, int e)
     {
         if (s > 0 && u.Touches(s - 1))
         {
             var p = u[s - 1];
-            if (EntityUnits.IsWordChar(p[0]) || p is "@" or "/" or "." or "_") return true;
+            if (EntityUnits.IsWordChar(p[0]) || p is "@" or "/" or "." or "_" or "-" or "=") return true;
         }
         if (u.Touches(e - 1))
         {
             var n = u[e];
-            if (EntityUnits.IsWordChar(n[0]) || n is "@" or "/" or "_") return true;
+            if (EntityUnits.IsWordChar(n[0]) || n is "@" or "/" or "_" or "-" or "=") return true;
             if (n is "." && u.Touches(e) && EntityUnits.IsWordChar(u[e + 1][0])) return true;
         }
         return false;

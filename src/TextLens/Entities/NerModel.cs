@@ -326,6 +326,11 @@ internal sealed class NerModel
         if (e <= s) return false;
         if (!u.IsCap(s) && !u.IsDigits(s)) return false;
         if (u.IsWord(s) && EntityWords.NotNameStarts.Contains(u[s]) && Gazetteer.Default.Lookup(u, s, e) is null) return false; // "Great Service", "WOW"
+        if (e - s == 1 && u.Length[s] == 1) return false; // a lone letter or digit ("G", "2")
+        bool letters = false;
+        for (int k = s; k < e && !letters; k++) letters = u.IsWord(k);
+        if (!letters) return false; // numbers are no names ("34", "9 11")
+        if (e - s == 1 && u[s].ContainsAnyInRange('0', '9') && Gazetteer.Default.Lookup(u, s, e) is null) return false; // product codes: "SX40", "R2D2"
         if (!u.IsCap(e - 1) && !u.IsDigits(e - 1)) return false;
         for (int k = s; k < e; k++)
         {

@@ -44,6 +44,7 @@ public class EntityWebTextTests
     {
         Assert.That(Entities("we had turkey at a nice place in the male ward"), Is.Empty);
         Assert.That(Entities("book at www.mexico-travel.com or mail info@peru"), Is.Not.Contains("GPE:mexico@11").And.Not.Contains("GPE:peru@40"));
+        Assert.That(Entities("see /2005-03-09-nasa-search_x.htm?q=france").Where(e => !e.StartsWith("DATE:", StringComparison.Ordinal)), Is.Empty);
     }
 
     [Test]
@@ -86,6 +87,11 @@ public class EntityWebTextTests
         e = 3;
         Assert.That(NerModel.TrimToName(u, ref s, ref e, person: true), Is.True);
         Assert.That((s, e), Is.EqualTo((1, 2)));
+        u = EntityUnits.FromTokens(["the", "SX40", "and", "34"]); // product codes and numbers are no names
+        (s, e) = (1, 2);
+        Assert.That(NerModel.TrimToName(u, ref s, ref e, person: false), Is.False);
+        (s, e) = (3, 4);
+        Assert.That(NerModel.TrimToName(u, ref s, ref e, person: false), Is.False);
         u = EntityUnits.FromTokens(["met", "Bayramov", "."]);
         s = 1;
         e = 3;
