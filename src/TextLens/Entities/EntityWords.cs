@@ -114,7 +114,7 @@ internal static class EntityWords
         "Wow", "Very", "Really", "Highly", "Okay", "Ok", "Avoid", "Beware", "Disappointing", "Disappointed", "Slow", "Expensive",
         "Overpriced", "Delicious", "Tasty", "Dirty", "Honest", "Caring", "Knowledgeable", "Thorough", "Reasonable", "Recommended",
         "Love", "Loved", "Lovely", "Pleasant", "Favorite", "Favourite", "Incompetent", "Unprofessional", "Never", "Fun", "Cool",
-        "Happy", "Satisfied", "Unhappy", "Nasty", "Mediocre", "Superior", "Exceptional", "Impressive", "Incredible", "Ripoff",
+        "Happy", "Satisfied", "Unhappy", "Nasty", "Mediocre", "Exceptional", "Impressive", "Incredible", "Ripoff",
         "Scam", "PS", "FYI", "LOL", "OMG", "BTW", "ASAP", "IMO", "IMHO", "AKA",
         "RSVP", "TBA", "FAQ", "DIY", "THX", "PLS", "PLZ");
 
