@@ -26,7 +26,7 @@ internal static class BuiltInRules
         for (int i = 0; i < u.Count; i++)
         {
             char first = u.Text[u.Start[i]];
-            if (char.IsLower(first))
+            if (char.IsLower(first) && MayBeLowerCaseName(u, i))
             {
                 // a place or company name written in lower case (web text: "flights to san francisco", "ask google"), not inside a web address
                 int m = lower.LongestMatch(u, i, out var lowerLabel);
@@ -48,6 +48,10 @@ internal static class BuiltInRules
                 output.Add(new EntityCandidate(i, end + 1, EntityLabel.Loc, EntitySource.Rule, R, null));
         }
     }
+
+    /// <summary>Only nouns, proper nouns, adjectives and foreign words (or untagged text) can start a lower-case name: function words are not looked up.</summary>
+    private static bool MayBeLowerCaseName(EntityUnits u, int i) =>
+        u.Pos is not { } pos || (UPos)pos[i] is UPos.Noun or UPos.Propn or UPos.Adj or UPos.X or UPos.None;
 
     /// <summary>True when units [s, e) touch a word, "@", "/", "_", "-" or "=" — or a "." that touches a word — on either side (web addresses, file names).</summary>
     private static bool InWebAddress(EntityUnits u, int s, int e)
