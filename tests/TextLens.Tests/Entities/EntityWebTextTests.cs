@@ -92,6 +92,9 @@ public class EntityWebTextTests
         Assert.That(NerModel.TrimToName(u, ref s, ref e, person: false), Is.False);
         (s, e) = (3, 4);
         Assert.That(NerModel.TrimToName(u, ref s, ref e, person: false), Is.False);
+        u = EntityUnits.FromTokens(["closed", "Sundays"]); // weekdays are no names
+        (s, e) = (1, 2);
+        Assert.That(NerModel.TrimToName(u, ref s, ref e, person: true), Is.False);
         u = EntityUnits.FromTokens(["met", "Bayramov", "."]);
         s = 1;
         e = 3;
