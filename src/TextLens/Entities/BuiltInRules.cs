@@ -22,9 +22,21 @@ internal static class BuiltInRules
 
     private static void FindGazetteer(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
     {
+        var lower = Gazetteer.LowerCaseNames;
         for (int i = 0; i < u.Count; i++)
         {
             char first = u.Text[u.Start[i]];
+            if (char.IsLower(first) && MayBeLowerCaseName(u, i))
+            {
+                // a place or company name written in lower case (web text: "flights to san francisco", "ask google"), not inside a web address
+                int m = lower.LongestMatch(u, i, out var lowerLabel);
+                if (m > 0 && AllLowerWords(u, i, i + m) && !InWebAddress(u, i, i + m))
+                {
+                    output.Add(new EntityCandidate(i, i + m, lowerLabel, EntitySource.Gazetteer, EntityCandidate.GazetteerRank, null));
+                    i += m - 1;
+                    continue;
+                }
+            }
             if (gaz.HasNonCapitalStart ? !char.IsLetterOrDigit(first) : !char.IsUpper(first)) continue;
             int n = gaz.LongestMatch(u, i, out var label);
             if (n == 0) continue;
@@ -35,6 +47,34 @@ internal static class BuiltInRules
             if ((label == EntityLabel.Loc || label == EntityLabel.Gpe) && u.Is(end, "region"))
                 output.Add(new EntityCandidate(i, end + 1, EntityLabel.Loc, EntitySource.Rule, R, null));
         }
+    }
+
+    /// <summary>Only nouns, proper nouns, adjectives and foreign words (or untagged text) can start a lower-case name: function words are not looked up.</summary>
+    private static bool MayBeLowerCaseName(EntityUnits u, int i) =>
+        u.Pos is not { } pos || (UPos)pos[i] is UPos.Noun or UPos.Propn or UPos.Adj or UPos.X or UPos.None;
+
+    /// <summary>True when units [s, e) touch a word, "@", "/", "_", "-" or "=" — or a "." that touches a word — on either side (web addresses, file names).</summary>
+    private static bool InWebAddress(EntityUnits u, int s, int e)
+    {
+        if (s > 0 && u.Touches(s - 1))
+        {
+            var p = u[s - 1];
+            if (EntityUnits.IsWordChar(p[0]) || p is "@" or "/" or "." or "_" or "-" or "=") return true;
+        }
+        if (u.Touches(e - 1))
+        {
+            var n = u[e];
+            if (EntityUnits.IsWordChar(n[0]) || n is "@" or "/" or "_" or "-" or "=") return true;
+            if (n is "." && u.Touches(e) && EntityUnits.IsWordChar(u[e + 1][0])) return true;
+        }
+        return false;
+    }
+
+    private static bool AllLowerWords(EntityUnits u, int s, int e)
+    {
+        for (int k = s; k < e; k++)
+            foreach (char c in u[k]) if (!char.IsLower(c)) return false;
+        return true;
     }
 
     // ---------------------------------------------------------------- dates
@@ -239,6 +279,7 @@ internal static class BuiltInRules
         var label = head == lastEvent ? EntityLabel.Event : EntityLabel.Org;
         int s = start;
         while (s < head && (EntityWords.Titles.Contains(u[s]) || !u.IsWord(s) || !u.IsCap(s))) s++;
+        if (EntityWords.NotNameStarts.Contains(u[s])) return; // a review title: "Great Service", "Poor Customer Service"
         // A head-first name takes its "of …" tail (Center of Analysis of International Relations); a head-last name ends at the head.
         int e = head + 1;
         if (u.IsWord(e) && u[e] is "of" or "for" or "on" or "de")

@@ -7,7 +7,14 @@ namespace TextLens;
 /// <summary>A sentence for training or evaluating the entity model: tokens with IOB2 tags (<c>O</c>, <c>B-PERSON</c>, <c>I-ORG</c>, …).</summary>
 /// <param name="Tokens">The tokens.</param>
 /// <param name="Tags">One IOB2 tag per token over the types <c>PERSON</c>, <c>ORG</c> and <c>LOC</c>; other types count as <c>O</c>.</param>
-public sealed record EntityTrainingSentence(IReadOnlyList<string> Tokens, IReadOnlyList<string> Tags);
+public sealed record EntityTrainingSentence(IReadOnlyList<string> Tokens, IReadOnlyList<string> Tags)
+{
+    /// <summary>Gold UPOS per token, used instead of the tagger's tags (training-time teacher models only).</summary>
+    internal IReadOnlyList<UPos>? GoldPos { get; init; }
+
+    /// <summary>Extra feature strings per token, e.g. from a gold dependency parse (training-time teacher models only).</summary>
+    internal IReadOnlyList<string[]?>? TokenFeatures { get; init; }
+}
 
 /// <summary>Settings for <see cref="EntityModel.Train"/>.</summary>
 public sealed record EntityTrainingOptions
@@ -102,7 +109,7 @@ public sealed class EntityModel
         ArgumentNullException.ThrowIfNull(sentences);
         options ??= new EntityTrainingOptions();
         var gazetteer = Gazetteer.Default;
-        var data = new List<(EntityUnits Units, byte[] Gaz, bool[] Starts, int[] Gold)>(sentences.Count);
+        var data = new List<(EntityUnits Units, byte[] Gaz, bool[] Starts, int[] Gold, string[]?[]? Extra)>(sentences.Count);
         foreach (var s in sentences)
         {
             var prepared = Prepare(s, gazetteer, options.Tagger);
@@ -119,11 +126,11 @@ public sealed class EntityModel
             long units = 0, correct = 0;
             foreach (int index in order)
             {
-                var (u, gaz, starts, gold) = data[index];
+                var (u, gaz, starts, gold, extra) = data[index];
                 int prev = 0, prev2 = 0;
                 for (int i = 0; i < u.Count; i++)
                 {
-                    int n = NerModel.Features(u, gaz, starts, i, prev, prev2, f);
+                    int n = NerModel.Features(u, gaz, starts, i, prev, prev2, f, extra);
                     Array.Clear(scores);
                     perceptron.Score(f[..n], scores);
                     int guess = -1;
@@ -144,11 +151,23 @@ public sealed class EntityModel
         return new EntityModel(new NerModel(perceptron));
     }
 
-    private static (EntityUnits Units, byte[] Gaz, bool[] Starts, int[] Gold) Prepare(EntityTrainingSentence s, PhraseTrie gazetteer, PosTagger? tagger)
+    private static (EntityUnits Units, byte[] Gaz, bool[] Starts, int[] Gold, string[]?[]? Extra) Prepare(EntityTrainingSentence s, PhraseTrie gazetteer, PosTagger? tagger)
     {
         ArgumentNullException.ThrowIfNull(s);
         if (s.Tokens.Count != s.Tags.Count) throw new ArgumentException($"A training sentence has {s.Tokens.Count} tokens but {s.Tags.Count} tags.");
-        var u = EntityUnits.FromTokens(s.Tokens, tagger);
+        var u = EntityUnits.FromTokens(s.Tokens, s.GoldPos is null ? tagger : null);
+        if (s.GoldPos is { } goldPos)
+        {
+            var pos = new byte[u.Count];
+            for (int i = 0; i < pos.Length; i++) pos[i] = (byte)goldPos[u.Token[i]];
+            u.Pos = pos;
+        }
+        string[]?[]? extra = null;
+        if (s.TokenFeatures is { } tf)
+        {
+            extra = new string[]?[u.Count];
+            for (int i = 0; i < extra.Length; i++) extra[i] = tf[u.Token[i]];
+        }
         var type = new int[u.Count];
         var begin = new bool[u.Count];
         for (int i = 0; i < u.Count; i++)
@@ -159,7 +178,7 @@ public sealed class EntityModel
         }
         var starts = new bool[u.Count];
         if (u.Count > 0) starts[0] = true;
-        return (u, NerModel.GazetteerCodes(u, gazetteer), starts, NerModel.ToBilou(type, begin));
+        return (u, NerModel.GazetteerCodes(u, gazetteer), starts, NerModel.ToBilou(type, begin), extra);
     }
 
     private static int TypeIndex(string tag)
@@ -180,9 +199,9 @@ public sealed class EntityModel
         foreach (var t in NerModel.Types) counts[t] = new int[3];
         foreach (var s in sentences)
         {
-            var (u, gaz, starts, gold) = Prepare(s, gazetteer, tagger);
+            var (u, gaz, starts, gold, extra) = Prepare(s, gazetteer, tagger);
             if (u.Count == 0) continue;
-            var predicted = Inner.Decode(u, gaz, starts, null);
+            var predicted = Inner.Decode(u, gaz, starts, null, extra);
             var g = Spans(gold);
             var p = Spans(predicted);
             foreach (var x in g) { counts["ALL"][0]++; counts[NerModel.Types[x.Type]][0]++; }
@@ -193,6 +212,28 @@ public sealed class EntityModel
             }
         }
         return counts.ToDictionary(kv => kv.Key, kv => EntityScore.Of(kv.Value[0], kv.Value[1], kv.Value[2]));
+    }
+
+    /// <summary>
+    /// Labels a tokenised sentence with the model alone (its <see cref="EntityTrainingSentence.Tags"/> are ignored):
+    /// one IOB2 tag per token (<c>B-PERSON</c>, <c>I-ORG</c>, …). A token takes the type of the entity that covers any of its units.
+    /// </summary>
+    internal string[] Label(EntityTrainingSentence s, PosTagger? tagger)
+    {
+        var (u, gaz, starts, _, extra) = Prepare(s, Gazetteer.Default, tagger);
+        var tags = new string[s.Tokens.Count];
+        Array.Fill(tags, "O");
+        if (u.Count == 0) return tags;
+        var predicted = Inner.Decode(u, gaz, starts, null, extra);
+        foreach (var (start, end, type) in Spans(predicted).OrderBy(x => x.Start))
+        {
+            int first = u.Token[start], last = u.Token[end - 1];
+            bool free = true;
+            for (int t = first; t <= last; t++) free &= tags[t] == "O";
+            if (!free) continue;
+            for (int t = first; t <= last; t++) tags[t] = (t == first ? "B-" : "I-") + NerModel.Types[type];
+        }
+        return tags;
     }
 
     private static HashSet<(int Start, int End, int Type)> Spans(int[] tags)

@@ -41,6 +41,7 @@ internal static class EntityResolver
         }
         PropagatePersons(u, owner, chosen, gazetteer);
         BracketAcronyms(u, owner, chosen);
+        ShopNames(u, owner, chosen, gazetteer);
         ArrayPool<int>.Shared.Return(owner);
         chosen.Sort(ByStart);
         return chosen;
@@ -194,6 +195,41 @@ internal static class EntityResolver
                 i = end - 1;
                 break;
             }
+        }
+    }
+
+    private static readonly WordSet PlacePrepositions = new(["at", "to", "from", "near", "into", "inside", "outside"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly WordSet NotANoun = new(
+        ["in", "on", "at", "for", "and", "or", "but", "with", "is", "was", "are", "were", "has", "had", "tonight", "today",
+         "yesterday", "last", "next", "this", "again", "because", "when", "where", "near", "before", "after", "instead", "yet"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "went to Del Frisco's in November", "lunch at Kenneally's.": after a place preposition, a model name the gazetteer
+    /// does not know followed by "'s" and no noun is a shop or restaurant named after its owner, not a possessive: the
+    /// "'s" is part of the name and the name is a place (LOC).
+    /// </summary>
+    private static void ShopNames(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer)
+    {
+        for (int c = 0; c < chosen.Count; c++)
+        {
+            var e = chosen[c];
+            if (e.Source != EntitySource.Model) continue; // the model's type is a guess; rules and user patterns know theirs
+            if (e.Label != EntityLabel.Person && e.Label != EntityLabel.Org && e.Label != EntityLabel.Gpe && e.Label != EntityLabel.Loc) continue;
+            int s = e.UnitStart, end = e.UnitEnd;
+            if (s == 0 || !u.IsWord(s - 1) || !PlacePrepositions.Contains(u[s - 1])) continue;
+            int k = end;
+            if (u.Is(k, "'") && u.Is(k + 1, "s") && u.Touches(k)) k += 2;   // Wendy's (or the token "'s" after a space)
+            else if (u.Is(k, "s") && u.Length[k] == 1) k += 1;                                 // Wendy s (apostrophe lost)
+            else continue;
+            if (k < u.Count && !u.LineBreakAfter(k - 1) && (u.IsWord(k) || u.IsDigits(k)) && !NotANoun.Contains(u[k])) continue; // a possessive: "to Ray's house"
+            if (gazetteer.Lookup(u, s, end) is not null) continue;
+            bool free = true;
+            for (int i = end; i < k; i++) free &= owner[i] < 0;
+            if (!free) continue;
+            for (int i = end; i < k; i++) owner[i] = c;
+            chosen[c] = e with { UnitEnd = k, Label = EntityLabel.Loc };
         }
     }
 

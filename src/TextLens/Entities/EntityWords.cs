@@ -67,7 +67,7 @@ internal static class EntityWords
         "Dame", "Lord", "Lady", "Rev", "Father", "Imam", "Rabbi", "Sultan", "Tsar", "Czar", "Crown", "Supreme", "Acting",
         "Chief", "Executive", "Officer", "Advisor", "Adviser", "Counselor", "Councillor", "Rapporteur", "Coordinator", "Head",
         "Congressman", "Congresswoman", "Rep", "Sen", "MP", "MEP", "CEO", "Founder", "Editor", "Senior", "Fellow", "Analyst",
-        "Ombudsman", "Prosecutor", "Attorney", "Elect");
+        "Ombudsman", "Prosecutor", "Attorney", "Elect", "Doctor", "Drs", "PM", "Pastor", "Coach", "Detective", "Reverend", "Mister", "Madam", "Madame", "Mme");
 
     /// <summary>Lower-case role nouns after an appositive comma ("Farid Shafiyev, Chairman of …", "X, a senior fellow at …").</summary>
     public static readonly WordSet RoleNouns = SetIgnoreCase(
@@ -102,6 +102,25 @@ internal static class EntityWords
         "Firstly", "Secondly", "Ultimately", "Apparently", "Obviously", "Surely", "Interestingly", "Crucially", "Specifically",
         "Especially", "Particularly", "Regardless", "Either", "Neither", "Upon", "Toward", "Towards", "About", "Above", "Below",
         "Beyond", "Near", "Around", "Following", "Including", "Regarding", "Concerning", "Amid", "Amidst");
+
+    /// <summary>
+    /// Evaluative words and chat abbreviations that capitalised review titles and informal lines start with
+    /// ("Great Service", "WOW", "PS"): a span that starts with one is not a name unless the gazetteer knows it.
+    /// </summary>
+    public static readonly WordSet NotNameStarts = SetIgnoreCase(
+        "Great", "Good", "Poor", "Bad", "Best", "Worst", "Better", "Worse", "Excellent", "Prompt", "Terrible", "Awful", "Amazing",
+        "Wonderful", "Fantastic", "Friendly", "Horrible", "Fast", "Quick", "Reliable", "Professional", "Outstanding", "Superb",
+        "Perfect", "Lousy", "Rude", "Fabulous", "Helpful", "Courteous", "Efficient", "Affordable", "Cheap", "Awesome", "Decent",
+        "Wow", "Very", "Really", "Highly", "Okay", "Ok", "Avoid", "Beware", "Disappointing", "Disappointed", "Slow", "Expensive",
+        "Overpriced", "Delicious", "Tasty", "Dirty", "Honest", "Caring", "Knowledgeable", "Thorough", "Reasonable", "Recommended",
+        "Love", "Loved", "Lovely", "Pleasant", "Favorite", "Favourite", "Incompetent", "Unprofessional", "Never", "Fun", "Cool",
+        "Happy", "Satisfied", "Unhappy", "Nasty", "Mediocre", "Exceptional", "Impressive", "Incredible", "Ripoff",
+        "Scam", "PS", "FYI", "LOL", "OMG", "BTW", "ASAP", "IMO", "IMHO", "AKA",
+        "RSVP", "TBA", "FAQ", "DIY", "THX", "PLS", "PLZ");
+
+    /// <summary>Greetings and sign-offs before a name in messages ("Hi Vladi", "Thanks Jim"): never part of it.</summary>
+    public static readonly WordSet Greetings = SetIgnoreCase(
+        "Hi", "Hey", "Hello", "Dear", "Thanks", "Thank", "Welcome", "Congratulations", "Congrats", "Bye", "Cheers", "Regards", "Sincerely", "Yo");
 
     /// <summary>Lower-case words that may join capitalised words inside a name ("Center of Analysis of International Relations").</summary>
     public static readonly WordSet NameConnectors = Set("of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "al", "el", "bin", "van", "von", "der", "den", "da", "di", "&", "in");

@@ -4,44 +4,94 @@ namespace TextLens.Entities;
 
 /// <summary>
 /// The built-in world gazetteer (data/lexicons/gazetteer/*.csv): countries with their long names and
-/// demonyms, capitals and major cities, world regions, international organisations. Loaded once.
+/// demonyms, capitals and major cities, states and provinces, world regions, international organisations,
+/// well-known companies; plus a list of given names (a model feature, not entities) and a lower-case
+/// place trie for web text ("i live in california"). Loaded once.
 /// </summary>
 internal static class Gazetteer
 {
-    private static readonly Lazy<PhraseTrie> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private sealed record Tables(PhraseTrie Trie, PhraseTrie LowerPlaces, HashSet<string> GivenNames);
+
+    private static readonly Lazy<Tables> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The built-in phrase trie (case-sensitive).</summary>
-    public static PhraseTrie Default => LazyDefault.Value;
+    public static PhraseTrie Default => LazyDefault.Value.Trie;
 
-    private static PhraseTrie Load()
+    /// <summary>
+    /// Countries, states, cities (GPE) and companies (ORG) matched regardless of case, for names written in lower case;
+    /// single words shorter than four letters and names that are also common lower-case words ("turkey", "nice") are left out.
+    /// </summary>
+    public static PhraseTrie LowerCaseNames => LazyDefault.Value.LowerPlaces;
+
+    /// <summary>Common given names (data/lexicons/gazetteer/given_names.csv), case-sensitive, looked up by span.</summary>
+    public static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GivenNames => LazyDefault.Value.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Place names that are ordinary words (or too ambiguous) when written in lower case.</summary>
+    private static readonly HashSet<string> LowerCaseStop = new(StringComparer.Ordinal)
+    {
+        "china", "turkey", "chad", "jordan", "georgia", "guinea", "niger", "japan", "nice", "split", "reading", "bath",
+        "mobile", "phoenix", "victoria", "cork", "sale", "orange", "queens", "manhattan", "hollywood", "oxford",
+        "cambridge", "wellington", "columbia", "tyre", "surrey", "kent", "essex", "goa", "bali", "basel", "lille",
+        "pisa", "perth", "halifax", "newcastle", "brighton", "bristol", "leeds", "richmond", "cleveland", "denver",
+        "berkeley", "nassau", "tripoli", "malaga", "sidon", "hebron", "giza", "fez", "kano", "cali", "cusco", "congress",
+        "senate", "milan", "florence", "naples", "venice", "medina", "mecca", "lagos", "homs", "brest", "salvador",
+        "kingston", "providence", "buffalo", "austin", "madison", "charlotte", "quad",
+        "america", "states", "union", "republic", "kingdom", "wall street", "silicon valley", "macau", "malta", "male", "lima",
+        "manila", "cayenne", "togo", "colombo", "praia", "sucre", "valletta", "apia", "victoria", "mobile",
+        "yahoo", "adobe", "intel", "chevron", "twitter", "universal studios", "columbia university",
+    };
+
+    private static Tables Load()
     {
         var trie = new PhraseTrie();
+        var lower = new PhraseTrie(ignoreCase: true);
         // Order matters: when a phrase is in two lists, the first list wins (countries before regions, …).
-        LoadCountries(trie, "lexicons/gazetteer/countries.csv");
-        LoadNamed(trie, "lexicons/gazetteer/cities.csv", EntityLabel.Gpe, null);
-        LoadNamed(trie, "lexicons/gazetteer/organizations.csv", EntityLabel.Org, null);
-        LoadNamed(trie, "lexicons/gazetteer/regions.csv", EntityLabel.Loc, "adjective");
-        LoadNamed(trie, "lexicons/gazetteer/norp.csv", EntityLabel.Norp, null);
-        return trie;
+        LoadCountries(trie, lower, "lexicons/gazetteer/countries.csv");
+        LoadNamed(trie, lower, "lexicons/gazetteer/cities.csv", EntityLabel.Gpe, null);
+        LoadNamed(trie, null, "lexicons/gazetteer/organizations.csv", EntityLabel.Org, null);
+        LoadNamed(trie, null, "lexicons/gazetteer/regions.csv", EntityLabel.Loc, "adjective");
+        LoadNamed(trie, null, "lexicons/gazetteer/norp.csv", EntityLabel.Norp, null);
+        LoadNamed(trie, lower, "lexicons/gazetteer/places.csv", EntityLabel.Gpe, null);
+        LoadNamed(trie, lower, "lexicons/gazetteer/companies.csv", EntityLabel.Org, null);
+        const string names = "lexicons/gazetteer/given_names.csv";
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in CsvTable.Read(EmbeddedData.ReadText(names), EmbeddedData.DisplayName(names), "name"))
+            given.Add(row.Required("name"));
+        return new Tables(trie, lower, given);
     }
 
-    private static void LoadCountries(PhraseTrie trie, string path)
+    private static void AddLower(PhraseTrie? lower, string name, EntityLabel label)
+    {
+        if (lower is null) return;
+        string key = name.ToLowerInvariant();
+        var parts = EntityUnits.Split(key);
+        if (parts.Count == 0 || !char.IsLetter(parts[0][0]) || (parts.Count == 1 && key.Length < 4) || LowerCaseStop.Contains(key)) return;
+        lower.Add(key, label);
+    }
+
+    private static void LoadCountries(PhraseTrie trie, PhraseTrie lower, string path)
     {
         foreach (var row in CsvTable.Read(EmbeddedData.ReadText(path), EmbeddedData.DisplayName(path), "name", "aliases", "demonyms", "capital"))
         {
             trie.Add(row.Required("name"), EntityLabel.Gpe);
-            foreach (var a in SplitList(row.Optional("aliases"))) trie.Add(a, EntityLabel.Gpe);
+            AddLower(lower, row.Required("name"), EntityLabel.Gpe);
+            foreach (var a in SplitList(row.Optional("aliases")))
+            {
+                trie.Add(a, EntityLabel.Gpe);
+                if (a.Contains(' ') && !a.Contains('.')) AddLower(lower, a, EntityLabel.Gpe);
+            }
             foreach (var d in SplitList(row.Optional("demonyms"))) trie.Add(d, EntityLabel.Norp);
-            foreach (var c in SplitList(row.Optional("capital"))) trie.Add(c, EntityLabel.Gpe);
+            foreach (var c in SplitList(row.Optional("capital"))) { trie.Add(c, EntityLabel.Gpe); AddLower(lower, c, EntityLabel.Gpe); }
         }
     }
 
-    private static void LoadNamed(PhraseTrie trie, string path, EntityLabel label, string? adjectiveColumn)
+    private static void LoadNamed(PhraseTrie trie, PhraseTrie? lower, string path, EntityLabel label, string? adjectiveColumn)
     {
         string[] required = adjectiveColumn is null ? ["name", "aliases"] : ["name", "aliases", adjectiveColumn];
         foreach (var row in CsvTable.Read(EmbeddedData.ReadText(path), EmbeddedData.DisplayName(path), required))
         {
             trie.Add(row.Required("name"), label);
+            AddLower(lower, row.Required("name"), label);
             foreach (var a in SplitList(row.Optional("aliases"))) trie.Add(a, label);
             if (adjectiveColumn is not null)
                 foreach (var d in SplitList(row.Optional(adjectiveColumn))) trie.Add(d, EntityLabel.Norp);

@@ -96,17 +96,19 @@ internal sealed class NerModel
 
     // ------------------------------------------------------------------ features
 
-    public const string FeatureVersion = "units-v2-pos";
-    public const int MaxFeatures = 40;
+    public const string FeatureVersion = "units-v3-names";
+    public const int MaxFeatures = 56;
 
     private enum T
     {
         Bias = 1, Word, LowerPrev, LowerNext, LowerPrev2, LowerNext2, Shape, ShapePrev, ShapeNext, Prefix3, Suffix3, Suffix2,
         PrevTag, PrevTags, PrevTagWord, Gaz, GazPrev, GazNext, SentStart, Title, TitlePrev, Touch, LowerCur, ShapeBigram,
-        PrevWordCur, CurNextWord, Length, AllCapsCur, Pos, PosPrevCur, PosCurNext, PosShape,
+        PrevWordCur, CurNextWord, Length, AllCapsCur, Pos, PosPrevCur, PosCurNext, PosShape, Extra, ExtraPrev, ExtraNext,
     }
 
-    /// <summary>Gazetteer code per unit: 0 none, else 1 + 2·labelIndex + (0 = begins a match, 1 = inside).</summary>
+    private const byte GivenNameCode = 1 + 2 * 5;
+
+    /// <summary>Gazetteer code per unit: 0 none, else 1 + 2·labelIndex + (0 = begins a match, 1 = inside); <see cref="GivenNameCode"/> for a given name.</summary>
     public static byte[] GazetteerCodes(EntityUnits u, PhraseTrie gaz)
     {
         var codes = new byte[u.Count];
@@ -119,6 +121,10 @@ internal sealed class NerModel
             codes[i] = (byte)(1 + 2 * li);
             for (int k = i + 1; k < i + n; k++) codes[k] = (byte)(2 + 2 * li);
         }
+        // given names (not entities by themselves): their own code where no gazetteer phrase matched
+        var given = Gazetteer.GivenNames;
+        for (int i = 0; i < u.Count; i++)
+            if (codes[i] == 0 && u.IsCap(i) && given.Contains(u[i])) codes[i] = GivenNameCode;
         return codes;
     }
 
@@ -148,7 +154,8 @@ internal sealed class NerModel
 
     private static bool IsTitle(EntityUnits u, int i) => (uint)i < (uint)u.Count && u.IsWord(i) && EntityWords.Titles.Contains(u[i]);
 
-    public static int Features(EntityUnits u, byte[] gaz, bool[] sentStart, int i, int prev, int prev2, Span<ulong> f)
+    // extra: training-time only (a teacher model for silver labels) — extra feature strings per unit, or null.
+    public static int Features(EntityUnits u, byte[] gaz, bool[] sentStart, int i, int prev, int prev2, Span<ulong> f, string[]?[]? extra = null)
     {
         int n = 0;
         var word = u[i];
@@ -199,6 +206,12 @@ internal sealed class NerModel
             f[n++] = FeatureHash.Of((int)T.PosCurNext, p0, pn);
             f[n++] = FeatureHash.Of((int)T.PosShape, p0, shape);
         }
+        if (extra is not null)
+        {
+            if (extra[i] is { } x) foreach (var e in x) if (n < f.Length) f[n++] = FeatureHash.Of((int)T.Extra, e);
+            if (i > 0 && !sentStart[i] && extra[i - 1] is { } xp && xp.Length > 0 && n < f.Length) f[n++] = FeatureHash.Of((int)T.ExtraPrev, xp[0]);
+            if (i + 1 < u.Count && !sentStart[i + 1] && extra[i + 1] is { } xn && xn.Length > 0 && n < f.Length) f[n++] = FeatureHash.Of((int)T.ExtraNext, xn[0]);
+        }
         return n;
     }
 
@@ -221,7 +234,7 @@ internal sealed class NerModel
     // ------------------------------------------------------------------ prediction
 
     /// <summary>Greedy BILOU decoding; returns tag ids and each unit's probability (softmax of the scores).</summary>
-    public int[] Decode(EntityUnits u, byte[] gaz, bool[] sentStart, float[]? probabilities)
+    public int[] Decode(EntityUnits u, byte[] gaz, bool[] sentStart, float[]? probabilities, string[]?[]? extra = null)
     {
         var tags = new int[u.Count];
         Span<ulong> f = stackalloc ulong[MaxFeatures];
@@ -244,7 +257,7 @@ internal sealed class NerModel
                 prev = 0;
                 continue;
             }
-            int n = Features(u, gaz, sentStart, i, prev, prev2, f);
+            int n = Features(u, gaz, sentStart, i, prev, prev2, f, extra);
             scores.Clear();
             Perceptron.Score(f[..n], scores);
             int best = -1;
@@ -307,11 +320,18 @@ internal sealed class NerModel
     /// </summary>
     internal static bool TrimToName(EntityUnits u, ref int s, ref int e, bool person)
     {
-        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (u.IsWord(s) && EntityWords.CapitalStopWords.Contains(u[s])) || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])))) s++;
+        while (s < e && (!EntityUnits.IsWordChar(u.Text[u.Start[s]]) || u.IsIgnoreCase(s, "the") || (u.IsWord(s) && EntityWords.CapitalStopWords.Contains(u[s])) || (person && u.IsWord(s) && EntityWords.Titles.Contains(u[s])) || (u.IsWord(s) && EntityWords.Greetings.Contains(u[s])))) s++;
         while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--;
         if (e - s > 2 && u.Is(e - 1, "s") && u.Is(e - 2, "'")) { e -= 2; while (e > s && !EntityUnits.IsWordChar(u.Text[u.Start[e - 1]])) e--; }
         if (e <= s) return false;
         if (!u.IsCap(s) && !u.IsDigits(s)) return false;
+        if (u.IsWord(s) && EntityWords.NotNameStarts.Contains(u[s]) && Gazetteer.Default.Lookup(u, s, e) is null) return false; // "Great Service", "WOW"
+        if (e - s == 1 && u.Length[s] == 1) return false; // a lone letter or digit ("G", "2")
+        if (e - s == 1 && u.IsWord(s) && (EntityWords.Weekdays.Contains(u[s]) || (u[s].EndsWith('s') && EntityWords.Weekdays.Contains(u[s][..^1])))) return false; // "Sundays"
+        bool letters = false;
+        for (int k = s; k < e && !letters; k++) letters = u.IsWord(k);
+        if (!letters) return false; // numbers are no names ("34", "9 11")
+        if (e - s == 1 && u[s].ContainsAnyInRange('0', '9') && Gazetteer.Default.Lookup(u, s, e) is null) return false; // product codes: "SX40", "R2D2"
         if (!u.IsCap(e - 1) && !u.IsDigits(e - 1)) return false;
         for (int k = s; k < e; k++)
         {
@@ -331,7 +351,19 @@ internal sealed class NerModel
             for (int k = s; k < e && !head; k++) head = u.IsWord(k) && EntityWords.OrgHeads.Contains(u[k]);
             if (!head) return false;
         }
+        if (AbbreviationPeriod(u, s, e)) e++; // "Enron Corp" + "." → "Enron Corp."
         return true;
+    }
+
+    /// <summary>Abbreviations whose period belongs to a name that ends with them ("Enron Corp.", "Martin Luther King Jr.").</summary>
+    private static readonly WordSet NameAbbreviations = new(["Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "Bros", "Mfg", "Intl", "Assn", "Dept", "Univ"], StringComparer.Ordinal);
+
+    /// <summary>True when unit <paramref name="dot"/> is a "." that closes an abbreviation inside [s, dot): "Corp.", or the last letter of "U.S.".</summary>
+    internal static bool AbbreviationPeriod(EntityUnits u, int s, int dot)
+    {
+        if (!u.Is(dot, ".") || dot - 1 < s || !u.Touches(dot - 1)) return false;
+        if (u.IsWord(dot - 1) && NameAbbreviations.Contains(u[dot - 1])) return true;
+        return u.Length[dot - 1] == 1 && u.IsCap(dot - 1) && dot - 2 >= s && u.Is(dot - 2, ".") && u.Touches(dot - 2); // U.S.
     }
 
     /// <summary>GPE vs LOC for a location span: the gazetteer decides when it knows the name; otherwise geographic heads make LOC.</summary>

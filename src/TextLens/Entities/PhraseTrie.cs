@@ -16,6 +16,11 @@ internal sealed class PhraseTrie
     // first character is not set cannot start a match, so the matchers skip it without hashing the unit (most
     // lower-case words and punctuation in running text). Exact: the vocabulary lookup would fail for it anyway.
     private readonly ulong[] _firstChars = new ulong[65536 / 64];
+    // One bit per ASCII pair (first two characters of a phrase's first unit; '\0' as the second for a one-character
+    // unit): a text unit whose pair is not set cannot start a match either. Disabled (all pass) if a first unit starts
+    // with a non-ASCII character. Exact like _firstChars: the vocabulary lookup would fail anyway.
+    private readonly ulong[] _firstPairs = new ulong[128 * 128 / 64];
+    private bool _pairsExact = true;
 
     public PhraseTrie(bool ignoreCase = false)
     {
@@ -40,6 +45,9 @@ internal sealed class PhraseTrie
         if (parts.Count == 0) return false;
         int node = 0;
         _firstChars[parts[0][0] >> 6] |= 1UL << (parts[0][0] & 63);
+        char a = parts[0][0], b = parts[0].Length > 1 ? parts[0][1] : '\0';
+        if (a < 128 && b < 128) _firstPairs[(a * 128 + b) >> 6] |= 1UL << ((a * 128 + b) & 63);
+        else _pairsExact = false;
         foreach (var p in parts)
         {
             ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(_vocab, p, out bool exists);
@@ -60,7 +68,7 @@ internal sealed class PhraseTrie
     public int LongestMatch(EntityUnits units, int start, out EntityLabel label)
     {
         label = default;
-        if ((uint)start >= (uint)units.Count || !CanStart(units.Text[units.Start[start]], units.Lower[units.Start[start]])) return 0;
+        if ((uint)start >= (uint)units.Count || !CanStart(units, start)) return 0;
         int node = 0, best = 0;
         for (int i = start; i < units.Count; i++)
         {
@@ -73,18 +81,25 @@ internal sealed class PhraseTrie
         return best;
     }
 
-    /// <summary>False when no phrase starts with the unit whose first character is <paramref name="c"/> (lower-cased: <paramref name="lower"/>).</summary>
+    /// <summary>False when no phrase can start with unit <paramref name="i"/> (by its first one or two characters).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private bool CanStart(char c, char lower)
+    private bool CanStart(EntityUnits units, int i)
     {
-        char k = IgnoreCase ? lower : c;
-        return (_firstChars[k >> 6] & (1UL << (k & 63))) != 0;
+        string text = IgnoreCase ? units.Lower : units.Text;
+        int at = units.Start[i];
+        char k = text[at];
+        if ((_firstChars[k >> 6] & (1UL << (k & 63))) == 0) return false;
+        if (!_pairsExact || k >= 128) return true;
+        char b = units.Length[i] > 1 ? text[at + 1] : '\0';
+        if (b >= 128) return true;
+        int pair = k * 128 + b;
+        return (_firstPairs[pair >> 6] & (1UL << (pair & 63))) != 0;
     }
 
     /// <summary>Label of the phrase that is exactly units [start, end), or null.</summary>
     public EntityLabel? Lookup(EntityUnits units, int start, int end)
     {
-        if (start < end && !CanStart(units.Text[units.Start[start]], units.Lower[units.Start[start]])) return null;
+        if (start < end && !CanStart(units, start)) return null;
         int node = 0;
         for (int i = start; i < end; i++)
         {

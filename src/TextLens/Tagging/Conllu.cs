@@ -5,6 +5,12 @@ internal sealed record ConlluWord(string Form, string Lemma, string Upos, string
 {
     /// <summary>The joint label the tagger predicts: <c>UPOS|XPOS</c>.</summary>
     public string Joint => Upos + "|" + Xpos;
+
+    /// <summary>1-based index of the syntactic head in the sentence's words (0 = root, -1 = not given).</summary>
+    public int Head { get; init; } = -1;
+
+    /// <summary>The basic dependency relation (DEPREL column), e.g. <c>flat</c>, <c>obl:tmod</c>; empty when not given.</summary>
+    public string Deprel { get; init; } = "";
 }
 
 /// <summary>A CoNLL-U sentence: its <c># text</c> line (when present) and its words (multiword tokens expanded, empty nodes skipped).</summary>
@@ -65,7 +71,7 @@ internal static class Conllu
                 bool last = k == mwtWords.Count - 1;
                 int s = m.Start, e = m.End;
                 if (m.Start >= 0 && string.Equals(joined, m.Form, StringComparison.OrdinalIgnoreCase)) { s = pos; e = pos + p[1].Length; pos = e; }
-                words.Add(new ConlluWord(p[1], p[2], p[3], p[4], s, e, last && m.SpaceAfter));
+                words.Add(new ConlluWord(p[1], p[2], p[3], p[4], s, e, last && m.SpaceAfter) { Head = HeadOf(p[6]), Deprel = p[7] });
             }
             mwt = null;
             mwtWords.Clear();
@@ -103,12 +109,14 @@ internal static class Conllu
                 continue;
             }
             var (start, end) = Locate(cols[1]);
-            words.Add(new ConlluWord(cols[1], cols[2], cols[3], cols[4], start, end, spaceAfter));
+            words.Add(new ConlluWord(cols[1], cols[2], cols[3], cols[4], start, end, spaceAfter) { Head = HeadOf(cols[6]), Deprel = cols[7] });
         }
         FlushMwt();
         Flush();
         return result;
     }
+
+    private static int HeadOf(string column) => int.TryParse(column, out int h) ? h : -1;
 
     /// <summary>
     /// The sentence as a tokenizer in the spaCy convention would see it: letter–hyphen–letter compounds written
