@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TextLens.Models;
@@ -259,20 +260,40 @@ internal sealed class AveragedPerceptron
         return best;
     }
 
-    /// <summary>Index of the largest value (the lowest index on ties) and its lead over the runner-up.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ArgMax(ReadOnlySpan<float> scores, out float margin)
+    /// <summary>
+    /// Index of the largest value (the lowest index on ties) and its lead over the runner-up (0 on a tie). Vectorised;
+    /// exact, so the result is the same on every machine as a scalar scan's. The scores must be finite.
+    /// </summary>
+    public static int ArgMax(Span<float> scores, out float margin)
     {
-        int best = 0;
-        float bestScore = scores[0], second = float.NegativeInfinity;
-        for (int i = 1; i < scores.Length; i++)
+        float best = MaxOf(scores);
+        int at = scores.IndexOf(best);
+        // Runner-up: the largest value other than this one occurrence (equal values elsewhere give margin 0).
+        scores[at] = float.NegativeInfinity;
+        float second = MaxOf(scores);
+        scores[at] = best;
+        margin = best - second; // +∞ when there is no runner-up
+        return at;
+    }
+
+    /// <summary>The largest value; −∞ for an empty span.</summary>
+    private static float MaxOf(ReadOnlySpan<float> values)
+    {
+        int n = values.Length;
+        ref float v0 = ref MemoryMarshal.GetReference(values);
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= 16)
         {
-            float v = scores[i];
-            if (v > bestScore) { second = bestScore; bestScore = v; best = i; }
-            else if (v > second) second = v;
+            // Whole vectors, then one more ending at the last element (overlapping is harmless for a maximum).
+            var acc = System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v0, (nuint)(n - 16));
+            for (int i = 0; i + 16 <= n; i += 16)
+                acc = System.Runtime.Intrinsics.Vector512.Max(acc, System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v0, (nuint)i));
+            var half = System.Runtime.Intrinsics.Vector256.Max(acc.GetLower(), acc.GetUpper());
+            var quarter = System.Runtime.Intrinsics.Vector128.Max(half.GetLower(), half.GetUpper());
+            return Math.Max(Math.Max(quarter[0], quarter[1]), Math.Max(quarter[2], quarter[3]));
         }
-        margin = bestScore - second;
-        return best;
+        float max = float.NegativeInfinity;
+        for (int i = 0; i < n; i++) max = Math.Max(max, values[i]);
+        return max;
     }
 
     /// <summary>One training step: predicts, updates when the prediction is not <paramref name="truth"/>, advances the clock.</summary>

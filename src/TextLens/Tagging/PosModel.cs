@@ -63,10 +63,42 @@ internal sealed class PosModel
         string norm = doc.NormText, lower = doc.LowerText;
         int n = end - start;
         TaggerFeatures.SetBoundaries(atoms, n);
+        var (index, known) = KnownWords;
         for (int k = 0; k < n; k++)
         {
             ref readonly TokenData t = ref store[start + k];
-            FillAtom(ref atoms[k + TaggerFeatures.Pad], norm.AsSpan(t.Start, t.Length), lower.AsSpan(t.Start, t.Length));
+            var form = norm.AsSpan(t.Start, t.Length);
+            // A vocabulary word's atoms were hashed once, when the model loaded: one hash and one probe instead of twelve.
+            if (index.TryGetValue(FeatureHash.Of(1, form), out int w)) atoms[k + TaggerFeatures.Pad] = known[w];
+            else FillAtom(ref atoms[k + TaggerFeatures.Pad], form, lower.AsSpan(t.Start, t.Length));
+        }
+    }
+
+    private (U64Map<int> Index, TokenAtoms[] Atoms)? _knownWords;
+
+    /// <summary>The atoms of the <see cref="Vocabulary"/> words (after the two sentence-boundary pads), with an index by word hash; built on first use.</summary>
+    internal (U64Map<int> Index, TokenAtoms[] Atoms) KnownWords
+    {
+        get
+        {
+            if (_knownWords is { } k) return k;
+            lock (_foldLock)
+            {
+                if (_knownWords is null)
+                {
+                    var atoms = new List<TokenAtoms>(Vocabulary.Length + 2);
+                    atoms.AddRange(TaggerFeatures.Boundary);
+                    var index = new Dictionary<ulong, int>();
+                    foreach (var word in Vocabulary)
+                    {
+                        var a = new TokenAtoms();
+                        FillAtom(ref a, word, TextNormalizer.ToLowerInvariant(word));
+                        if (index.TryAdd(a.Word, atoms.Count)) atoms.Add(a);
+                    }
+                    _knownWords = (new U64Map<int>(index), atoms.ToArray());
+                }
+                return _knownWords.Value;
+            }
         }
     }
 
@@ -120,14 +152,7 @@ internal sealed class PosModel
             {
                 if (_folded is null)
                 {
-                    var types = new List<TokenAtoms>(Vocabulary.Length + 2);
-                    types.AddRange(TaggerFeatures.Boundary);
-                    foreach (var word in Vocabulary)
-                    {
-                        var a = new TokenAtoms();
-                        FillAtom(ref a, word, TextNormalizer.ToLowerInvariant(word));
-                        types.Add(a);
-                    }
+                    var types = KnownWords.Atoms;
                     // The stacked pass scores only the few tokens the first pass is unsure of: a smaller table does.
                     var secondTypes = types.Take(2 + Math.Min(Vocabulary.Length, SecondPassVocabulary)).ToList();
                     _folded = (new FoldedWeights(Weights, types, LearnedLimit), Second is null ? null : new FoldedWeights(Second, secondTypes, LearnedLimit));

@@ -89,6 +89,30 @@ public class AveragedPerceptronTests
     }
 
     [Test]
+    public void ArgMaxWithMarginAgreesWithAScalarScan()
+    {
+        var rng = new Random(5);
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            var scores = new float[rng.Next(1, 130)];
+            for (int i = 0; i < scores.Length; i++) scores[i] = rng.Next(-6, 7) * 0.5f; // few values: many ties
+            int best = 0;
+            for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
+            float second = float.NegativeInfinity;
+            for (int i = 0; i < scores.Length; i++) if (i != best) second = Math.Max(second, scores[i]);
+            Assert.That(AveragedPerceptron.ArgMax(scores, out float margin), Is.EqualTo(best));
+            Assert.That(margin, Is.EqualTo(scores[best] - second));
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(AveragedPerceptron.ArgMax([2f, -1f, 2f], out float tie), Is.EqualTo(0));
+            Assert.That(tie, Is.EqualTo(0f));
+            Assert.That(AveragedPerceptron.ArgMax([3f], out float alone), Is.EqualTo(0));
+            Assert.That(alone, Is.EqualTo(float.PositiveInfinity));
+        });
+    }
+
+    [Test]
     public void SameSeedGivesIdenticalBytes()
     {
         static byte[] Bytes(AveragedPerceptron p)
