@@ -37,7 +37,7 @@ internal static class Gazetteer
         "senate", "milan", "florence", "naples", "venice", "medina", "mecca", "lagos", "homs", "brest", "salvador",
         "kingston", "providence", "buffalo", "austin", "madison", "charlotte", "quad",
         "america", "states", "union", "republic", "kingdom", "wall street", "silicon valley", "macau", "malta", "male", "lima",
-        "manila", "cayenne", "togo", "colombo", "praia", "sucre", "valletta", "apia", "victoria", "mobile",
+        "manila", "cayenne", "togo", "colombo", "praia", "sucre", "valletta", "apia",
         "yahoo", "adobe", "intel", "chevron", "twitter", "universal studios", "columbia university",
     };
 

@@ -20,7 +20,6 @@ internal sealed class FoldedWeights
     public const int MaxLearned = 8192;
 
     private readonly float[] _blocks;
-    private readonly U64Map<int> _types;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, float[]> _learned = new();
     private int _learnedCount;
     private readonly float[] _tagRows;
@@ -35,9 +34,12 @@ internal sealed class FoldedWeights
         AveragedPerceptron.AddDense(ref _tagRows[TagRow(1, p2)], ref scores, Stride);
     }
 
-    /// <summary>Builds the table for the given word types (normalised forms; duplicates are ignored).</summary>
+    /// <summary>Builds the table for the given word types.</summary>
     /// <param name="weights">The frozen perceptron.</param>
-    /// <param name="types">Atoms of each word type, as <see cref="PosModel.FillAtom"/> computes them.</param>
+    /// <param name="types">
+    /// Atoms of each word type, the first types of <see cref="PosModel.KnownWords"/> in order: a token's
+    /// <see cref="TokenAtoms.Type"/> is its block's index.
+    /// </param>
     /// <param name="learnedLimit">How many words outside the vocabulary to keep (<see cref="Learned"/>).</param>
     public FoldedWeights(AveragedPerceptron weights, IReadOnlyList<TokenAtoms> types, int learnedLimit = MaxLearned)
     {
@@ -54,13 +56,13 @@ internal sealed class FoldedWeights
             weights.Score(f[..1], _tagRows.AsSpan(TagRow(0, p), Stride));
             weights.Score(f[1..2], _tagRows.AsSpan(TagRow(1, p), Stride));
         }
-        var index = new Dictionary<ulong, int>();
-        foreach (var a in types) index.TryAdd(a.Word, index.Count);
-        _blocks = new float[index.Count * BlockLength];
-        int t = 0;
-        foreach (var a in types)
-            if (index[a.Word] == t) FillBlock(a, _blocks.AsSpan(t++ * BlockLength, BlockLength));
-        _types = new U64Map<int>(index);
+        TypeCount = types.Count;
+        _blocks = new float[TypeCount * BlockLength];
+        for (int t = 0; t < TypeCount; t++)
+        {
+            if (types[t].Type != t) throw new ArgumentException("Word types must be numbered in order.", nameof(types));
+            FillBlock(types[t], _blocks.AsSpan(t * BlockLength, BlockLength));
+        }
     }
 
     /// <summary>How many words outside the vocabulary <see cref="Learned"/> keeps.</summary>
@@ -79,14 +81,14 @@ internal sealed class FoldedWeights
     public int LearnedCount => Volatile.Read(ref _learnedCount);
 
     /// <summary>Number of word types in the table.</summary>
-    public int TypeCount => _types.Count;
+    public int TypeCount { get; }
 
     /// <summary>The pre-summed blocks, <see cref="BlockLength"/> floats per type.</summary>
     public float[] Blocks => _blocks;
 
-    /// <summary>Start of the block of the word with hash <paramref name="word"/> in <see cref="Blocks"/>, or −1.</summary>
+    /// <summary>Start of the token's block in <see cref="Blocks"/>, or −1 when its word is not in the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(ulong word) => _types.TryGetValue(word, out int t) ? t * BlockLength : -1;
+    public int Find(in TokenAtoms atoms) => (uint)atoms.Type < (uint)TypeCount ? atoms.Type * BlockLength : -1;
 
     /// <summary>
     /// The block of a word outside the vocabulary, computed on its first occurrence and kept (like spaCy's vocabulary,

@@ -76,7 +76,10 @@ internal sealed class PosModel
 
     private (U64Map<int> Index, TokenAtoms[] Atoms)? _knownWords;
 
-    /// <summary>The atoms of the <see cref="Vocabulary"/> words (after the two sentence-boundary pads), with an index by word hash; built on first use.</summary>
+    /// <summary>
+    /// The atoms of the <see cref="Vocabulary"/> words (after the two sentence-boundary pads), with an index by word hash;
+    /// built on first use. <see cref="TokenAtoms.Type"/> is the position here, which the folded weights use directly.
+    /// </summary>
     internal (U64Map<int> Index, TokenAtoms[] Atoms) KnownWords
     {
         get
@@ -93,7 +96,8 @@ internal sealed class PosModel
                     {
                         var a = new TokenAtoms();
                         FillAtom(ref a, word, TextNormalizer.ToLowerInvariant(word));
-                        if (index.TryAdd(a.Word, atoms.Count)) atoms.Add(a);
+                        a.Type = atoms.Count;
+                        if (index.TryAdd(a.Word, a.Type)) atoms.Add(a);
                     }
                     _knownWords = (new U64Map<int>(index), atoms.ToArray());
                 }
@@ -106,6 +110,7 @@ internal sealed class PosModel
     public void FillAtom(ref TokenAtoms a, ReadOnlySpan<char> norm, ReadOnlySpan<char> lower)
     {
         TaggerFeatures.Fill(ref a, norm, lower);
+        a.Type = -1;
         a.Amb = Ambiguity.TryGetValue(a.Lower, out var amb) ? amb : TaggerFeatures.UnknownAmb;
         a.Fixed = FixedTags.TryGetValue(a.Word, out int tag) ? tag : -1;
         a.Lex = (ulong)Lexicon.Mask(lower, a.Lower);
@@ -210,7 +215,7 @@ internal sealed class PosModel
     /// blocks holds the rows of words outside the folded vocabulary, so memory stays constant whatever the sentence length.
     /// </summary>
     /// <param name="folded">The pass's folded weights.</param>
-    /// <param name="atoms">The sentence's padded atoms.</param>
+    /// <param name="atoms">The sentence's padded atoms, filled by this model (their <see cref="TokenAtoms.Type"/> indexes its <see cref="KnownWords"/>).</param>
     /// <param name="labels">Receives the label ids.</param>
     /// <param name="first">First-pass labels for the stacked pass; empty for the first pass.</param>
     /// <param name="margins">
@@ -255,7 +260,7 @@ internal sealed class PosModel
                     int j = k + d, slot = j % W;
                     if (holds[slot] != j)
                     {
-                        int found = folded.Find(atoms[j].Word);
+                        int found = folded.Find(atoms[j]);
                         if (found >= 0) arrays[slot] = table;
                         else if (folded.Learned(atoms[j]) is { } learned) { arrays[slot] = learned; found = 0; }
                         else

@@ -13,6 +13,7 @@ internal struct TokenAtoms
     public ulong Amb;     // the set of tags the word had in training ("ambiguity class"), or Unknown
     public int Fixed;     // the word's tag when it is frequent and unambiguous, else -1
     public ulong Lex;     // dictionary word-class mask (see WordLexicon)
+    public int Type;      // index in the filling model's KnownWords (0/1: the boundary pads), or -1
 }
 
 /// <summary>
@@ -34,12 +35,12 @@ internal static class TaggerFeatures
     public static readonly ulong UnknownAmb = FeatureHash.Of(900);
 
     /// <summary>The atoms of the two padding positions on each side of a sentence (outer, inner).</summary>
-    internal static readonly TokenAtoms[] Boundary = [MakeBoundary(901), MakeBoundary(902)];
+    internal static readonly TokenAtoms[] Boundary = [MakeBoundary(901, type: 0), MakeBoundary(902, type: 1)];
 
-    private static TokenAtoms MakeBoundary(int t)
+    private static TokenAtoms MakeBoundary(int t, int type)
     {
         ulong h = FeatureHash.Of(t);
-        return new TokenAtoms { Word = h, Lower = h, Shape = h, Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Suf5 = h, Pre1 = h, Pre2 = h, Pre3 = h, Pre4 = h, Amb = h, Fixed = -1, Lex = h };
+        return new TokenAtoms { Word = h, Lower = h, Shape = h, Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Suf5 = h, Pre1 = h, Pre2 = h, Pre3 = h, Pre4 = h, Amb = h, Fixed = -1, Lex = h, Type = type };
     }
 
     /// <summary>Fills the two boundary atoms before and after a sentence of <paramref name="n"/> tokens.</summary>
