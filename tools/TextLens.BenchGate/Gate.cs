@@ -20,6 +20,19 @@ public sealed record GateOptions
 
     /// <summary>FullName of the calibration benchmark; overridden by the baseline's own.</summary>
     public string Calibration { get; init; } = DefaultCalibration;
+
+    /// <summary>
+    /// The most suite drift the gate forgives (0.25 = 25%; 0 turns the correction off). The calibration benchmark
+    /// cancels single-core speed, not a machine whose caches or memory are slower (or busier) than the baseline's:
+    /// on such a machine every benchmark's ratio grows together. The drift is the lower quartile of the
+    /// benchmarks' ratio changes, clamped to [1, 1 + MaxDrift]; each benchmark is judged net of it. A code
+    /// regression would have to slow three quarters of the suite to move the quartile, and a uniform slowdown
+    /// beyond MaxDrift still fails.
+    /// </summary>
+    public double MaxDrift { get; init; } = 0.25;
+
+    /// <summary>Fewer compared benchmarks than this: no drift correction (a quartile of a handful means nothing).</summary>
+    public const int MinBenchmarksForDrift = 8;
 }
 
 /// <summary>What the gate concluded about one benchmark.</summary>
@@ -51,10 +64,14 @@ public sealed record GateRow(
     long? BaselineBytes,
     long? CurrentBytes,
     double TimeThreshold,
-    string? Note = null)
+    string? Note = null,
+    double Drift = 1)
 {
     /// <summary>Relative change of the ratio (0.5 = 50% slower), when both sides exist.</summary>
     public double? TimeChange => BaselineRatio is double b && CurrentRatio is double c ? c / b - 1 : null;
+
+    /// <summary>Relative change of the ratio net of the suite drift (what the time threshold is applied to).</summary>
+    public double? NetTimeChange => BaselineRatio is double b && CurrentRatio is double c ? c / (b * Drift) - 1 : null;
 
     /// <summary>Relative change of allocated bytes, when both sides exist and the baseline is not zero.</summary>
     public double? AllocChange => BaselineBytes is long b && CurrentBytes is long c ? (b == 0 ? (c == 0 ? 0 : null) : (double)c / b - 1) : null;
@@ -80,6 +97,12 @@ public sealed class GateReport
 
     /// <summary>The current run's machine.</summary>
     public string? Machine { get; init; }
+
+    /// <summary>The lower quartile of the benchmarks' ratio changes (1.2 = the suite ran 20% slower than calibration predicts); null when too few benchmarks were compared.</summary>
+    public double? MeasuredDrift { get; init; }
+
+    /// <summary>The drift the rows are judged net of: <see cref="MeasuredDrift"/> clamped to [1, 1 + MaxDrift], else 1.</summary>
+    public double Drift { get; init; } = 1;
 
     /// <summary>The options used.</summary>
     public required GateOptions Options { get; init; }
@@ -108,7 +131,7 @@ public sealed class GateReport
         sb.AppendLine("# Benchmark regression gate");
         sb.AppendLine();
         sb.AppendLine(Passed
-            ? $"**PASSED** — {Rows.Count} benchmarks, none slower than +{Pct(Options.TimeThreshold)} ({Baseline.Statistic.ToString().ToLowerInvariant()} ÷ calibration) or allocating more than +{Pct(Options.AllocThreshold)}."
+            ? $"**PASSED** — {Rows.Count} benchmarks, none slower than +{Pct(Options.TimeThreshold)} ({Baseline.Statistic.ToString().ToLowerInvariant()} ÷ calibration, net of the suite drift) or allocating more than +{Pct(Options.AllocThreshold)}."
             : $"**FAILED** — {failing} of {Rows.Count} benchmarks fail{(Problems.Count > 0 ? $", {Problems.Count} problem(s)" : "")}.");
         sb.AppendLine();
         sb.AppendLine($"- Baseline: commit `{Baseline.Commit}`, {Baseline.Date}{(Baseline.Machine is null ? "" : $", {Baseline.Machine}")}");
@@ -117,7 +140,8 @@ public sealed class GateReport
             + (CalibrationMeanNs is double c2 && Baseline.CalibrationMeanNs > 0 ? $" (this machine is {c2 / Baseline.CalibrationMeanNs:0.00}× the baseline's time; ratios cancel that)" : ""));
         if (Machine is not null && Baseline.Machine is not null && Machine != Baseline.Machine)
             sb.AppendLine("- Note: this machine differs from the baseline's. The calibration cancels single-core speed, not core count or cache sizes: multi-core results (Cores: All) compare only between machines with the same core count.");
-        sb.AppendLine($"- Thresholds: time ratio +{Pct(Options.TimeThreshold)} (per-benchmark overrides in the baseline), allocations +{Pct(Options.AllocThreshold)} and +{Options.AllocSlackBytes} B");
+        sb.AppendLine($"- Thresholds: time ratio +{Pct(Options.TimeThreshold)} net of the suite drift (per-benchmark overrides in the baseline), allocations +{Pct(Options.AllocThreshold)} and +{Options.AllocSlackBytes} B");
+        sb.AppendLine($"- {DriftText()}");
         if (Problems.Count > 0)
         {
             sb.AppendLine();
@@ -125,8 +149,8 @@ public sealed class GateReport
             foreach (var p in Problems) sb.AppendLine($"- {p}");
         }
         sb.AppendLine();
-        sb.AppendLine("| Benchmark | Status | Baseline ratio | Current ratio | Change | Mean now | Baseline alloc | Current alloc | Alloc change |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| Benchmark | Status | Baseline ratio | Current ratio | Change | Net of drift | Mean now | Baseline alloc | Current alloc | Alloc change |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in Rows.OrderByDescending(r => r.Fails).ThenBy(r => r.Name, StringComparer.Ordinal))
         {
             sb.Append("| ").Append(Short(r.Name).Replace("|", "\\|"))
@@ -134,6 +158,7 @@ public sealed class GateReport
               .Append(" | ").Append(Ratio(r.BaselineRatio))
               .Append(" | ").Append(Ratio(r.CurrentRatio))
               .Append(" | ").Append(Change(r.TimeChange))
+              .Append(" | ").Append(Change(r.NetTimeChange))
               .Append(" | ").Append(r.CurrentMeanNs is double m ? Time(m) : "-")
               .Append(" | ").Append(Bytes(r.BaselineBytes))
               .Append(" | ").Append(Bytes(r.CurrentBytes))
@@ -155,8 +180,8 @@ public sealed class GateReport
     public string ToConsoleTable()
     {
         var rows = Rows.OrderByDescending(r => r.Fails).ThenBy(r => r.Name, StringComparer.Ordinal)
-            .Select(r => new[] { Short(r.Name), StatusText(r), Ratio(r.BaselineRatio), Ratio(r.CurrentRatio), Change(r.TimeChange), Bytes(r.BaselineBytes), Bytes(r.CurrentBytes), Change(r.AllocChange) })
-            .Prepend(["Benchmark", "Status", "Baseline", "Current", "Change", "Alloc base", "Alloc now", "Alloc chg"]).ToList();
+            .Select(r => new[] { Short(r.Name), StatusText(r), Ratio(r.BaselineRatio), Ratio(r.CurrentRatio), Change(r.TimeChange), Change(r.NetTimeChange), Bytes(r.BaselineBytes), Bytes(r.CurrentBytes), Change(r.AllocChange) })
+            .Prepend(["Benchmark", "Status", "Baseline", "Current", "Change", "Net", "Alloc base", "Alloc now", "Alloc chg"]).ToList();
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
         var sb = new StringBuilder();
         for (int i = 0; i < rows.Count; i++)
@@ -164,9 +189,15 @@ public sealed class GateReport
             sb.AppendLine(string.Join("  ", rows[i].Select((c, j) => j == 0 || j == 1 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))).TrimEnd());
             if (i == 0) sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
         }
+        sb.AppendLine(DriftText());
         foreach (var p in Problems) sb.AppendLine("PROBLEM: " + p);
         return sb.ToString();
     }
+
+    /// <summary>One line on the suite drift: measured, applied, and the limit.</summary>
+    public string DriftText() => MeasuredDrift is double m
+        ? $"Suite drift (lower quartile of the ratio changes): {Change(m - 1)}; judged net of {Change(Drift - 1)} (forgiven: 0 to +{Pct(Options.MaxDrift)})."
+        : $"Suite drift: not estimated ({(Options.MaxDrift > 0 ? $"fewer than {GateOptions.MinBenchmarksForDrift} benchmarks compared" : "turned off")}); rows are judged by calibration alone.";
 
     private static string StatusText(GateRow r) => r.Status switch
     {
@@ -244,6 +275,13 @@ public static class Gate
         }
         failed.ExceptWith(current.Keys);
 
+        // The suite drift: how much more than the calibration predicts the whole suite slowed down (see GateOptions.MaxDrift).
+        var changes = baseline.Benchmarks
+            .Where(e => e.Name != calibration && e.Ratio > 0 && current.ContainsKey(e.Name))
+            .Select(e => current[e.Name].Ratio / e.Ratio).Order().ToList();
+        double? measuredDrift = options.MaxDrift > 0 && changes.Count >= GateOptions.MinBenchmarksForDrift ? LowerQuartile(changes) : null;
+        double drift = measuredDrift is double md ? Math.Clamp(md, 1, 1 + options.MaxDrift) : 1;
+
         var rows = new List<GateRow>();
         var inBaseline = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in baseline.Benchmarks)
@@ -257,7 +295,8 @@ public static class Gate
                     failed.Contains(e.Name) ? "the benchmark ran but produced no result (it threw or was refused)" : "no result in this run"));
                 continue;
             }
-            bool slower = c.Ratio > e.Ratio * (1 + timeThreshold);
+            double rowDrift = e.Name == calibration ? 1 : drift; // the calibration is the yardstick, 1 by definition
+            bool slower = c.Ratio > e.Ratio * rowDrift * (1 + timeThreshold);
             bool faster = c.Ratio < e.Ratio / (1 + timeThreshold);
             bool moreAlloc = e.AllocatedBytes is long bb && c.Bytes is long cb && cb > bb * (1 + allocThreshold) + options.AllocSlackBytes;
             string? note = e.AllocatedBytes is not null && c.Bytes is null ? "allocations were not measured in this run (MemoryDiagnoser missing?)" : null;
@@ -266,7 +305,7 @@ public static class Gate
                 : moreAlloc ? RowStatus.MoreAllocations
                 : faster ? RowStatus.Faster
                 : RowStatus.Ok;
-            rows.Add(new GateRow(e.Name, status, e.Ratio, c.Ratio, c.Mean, e.AllocatedBytes, c.Bytes, timeThreshold, note));
+            rows.Add(new GateRow(e.Name, status, e.Ratio, c.Ratio, c.Mean, e.AllocatedBytes, c.Bytes, timeThreshold, note, rowDrift));
         }
         foreach (var (name, c) in current)
             if (!inBaseline.Contains(name))
@@ -284,7 +323,17 @@ public static class Gate
             CalibrationMeanNs = firstCalibration,
             Machine = runs.FirstOrDefault()?.Machine,
             Options = options with { Calibration = calibration },
+            MeasuredDrift = measuredDrift,
+            Drift = drift,
         };
+    }
+
+    /// <summary>The 25th percentile of sorted values, interpolating linearly between neighbours.</summary>
+    internal static double LowerQuartile(IReadOnlyList<double> sorted)
+    {
+        double pos = (sorted.Count - 1) * 0.25;
+        int lo = (int)pos;
+        return lo + 1 < sorted.Count ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo) : sorted[lo];
     }
 
     private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);

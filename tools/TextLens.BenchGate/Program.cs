@@ -12,11 +12,12 @@ internal static class Cli
         Usage:
           TextLens.BenchGate compare --results DIR [--results DIR2 ...] --baseline FILE [--summary FILE]
                                      [--threshold 0.25] [--alloc-threshold 0.05] [--alloc-slack 1024]
-                                     [--retry-filters FILE]
+                                     [--max-drift 0.25] [--retry-filters FILE]
           TextLens.BenchGate update  --results DIR [--results DIR2 ...] --baseline FILE --commit SHA [--date ISO-8601] [--summary FILE]
                                      [--statistic mean|median]   (stored in the baseline; compare uses it)
                                      (several runs: each benchmark gets the median of its per-run ratios)
 
+        --max-drift: the most suite drift forgiven (the lower quartile of all ratio changes; 0 = off).
         compare exit codes: 0 passed; 1 only time regressions (re-measure them: --retry-filters lists them);
                             2 missing results, allocation growth or unusable runs; 3 bad arguments.
         """;
@@ -45,6 +46,7 @@ internal static class Cli
                     case "--statistic": statistic = Enum.Parse<TimeStatistic>(Next(), ignoreCase: true); break;
                     case "--threshold": options = options with { TimeThreshold = Fraction(Next()) }; break;
                     case "--alloc-threshold": options = options with { AllocThreshold = Fraction(Next()) }; break;
+                    case "--max-drift": options = options with { MaxDrift = Fraction(Next()) }; break;
                     case "--alloc-slack": options = options with { AllocSlackBytes = long.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                     default: throw new ArgumentException($"Unknown option {args[i]}.");
                 }
