@@ -13,8 +13,8 @@
 #            --alloc-threshold 0.05    allocated-bytes growth that fails (default 5%, plus --alloc-slack 1024 bytes)
 #            --filter GLOB             run only these benchmarks (compare then reports the rest as missing)
 #            --results DIR             compare (or record) an existing BenchmarkDotNet artifacts folder; runs nothing
-#            --retries N               on a time regression, re-run the suite up to N times, keeping each benchmark's
-#                                      best ratio, before failing (default 2)
+#            --retries N               on a time regression, re-run the suite up to N times before failing; each
+#                                      benchmark is judged by the upper median of its ratios over the runs (default 2)
 #            --no-build                skip the Release build (.ci/run: dotnet test already built the solution)
 #            --runs N                  with --update-baseline: how many runs the median is taken over (default 3)
 #            --statistic mean|median   with --update-baseline: the statistic the baseline (and so the gate) uses;
@@ -101,8 +101,8 @@ gate compare --results "$results" --baseline "$baseline" --summary "$out/summary
 rc=$?
 runs=(--results "$results")
 attempt=0
-# Exit 1 = only time regressions: on a shared machine a burst of load can fake one, so measure again and keep each
-# benchmark's best ratio. A real regression reproduces. The re-run is the whole suite, not just the suspects: the
+# Exit 1 = only time regressions: on a shared machine a burst of load can fake one, so measure again; each benchmark
+# is then judged by the upper median of its ratios (2 of 3 runs, or 3 of 5, must be slow). A real regression reproduces. The re-run is the whole suite, not just the suspects: the
 # suite runs in one process, and a benchmark measured in a fresh process with a small heap (GC budgets not yet
 # grown, memory not yet faulted in) ran up to 2x slower here than the same benchmark after the rest of the suite,
 # which is how the baseline measured it.

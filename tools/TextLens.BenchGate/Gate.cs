@@ -107,6 +107,9 @@ public sealed class GateReport
     /// <summary>The options used.</summary>
     public required GateOptions Options { get; init; }
 
+    /// <summary>How many runs were compared (the first run and its re-runs).</summary>
+    public int RunCount { get; init; }
+
     /// <summary>True when nothing fails.</summary>
     public bool Passed => Problems.Count == 0 && !Rows.Any(r => r.Fails);
 
@@ -135,7 +138,7 @@ public sealed class GateReport
             : $"**FAILED** — {failing} of {Rows.Count} benchmarks fail{(Problems.Count > 0 ? $", {Problems.Count} problem(s)" : "")}.");
         sb.AppendLine();
         sb.AppendLine($"- Baseline: commit `{Baseline.Commit}`, {Baseline.Date}{(Baseline.Machine is null ? "" : $", {Baseline.Machine}")}");
-        sb.AppendLine($"- This run: {Machine ?? "machine unknown"}");
+        sb.AppendLine($"- This run: {Machine ?? "machine unknown"}" + (RunCount > 1 ? $"; {RunCount} runs, each benchmark judged by the upper median of its ratios" : ""));
         sb.AppendLine($"- Calibration `{Baseline.Calibration}`: baseline {Time(Baseline.CalibrationMeanNs)}, now {(CalibrationMeanNs is double c ? Time(c) : "missing")}"
             + (CalibrationMeanNs is double c2 && Baseline.CalibrationMeanNs > 0 ? $" (this machine is {c2 / Baseline.CalibrationMeanNs:0.00}× the baseline's time; ratios cancel that)" : ""));
         if (Machine is not null && Baseline.Machine is not null && Machine != Baseline.Machine)
@@ -238,7 +241,11 @@ public static class Gate
 {
     /// <summary>
     /// Compares one or more runs with the baseline. Every run is normalised by its own calibration result; when a
-    /// benchmark appears in several runs (a re-run of suspected regressions), its best ratio counts.
+    /// benchmark appears in several runs (the first run and re-runs after a suspected regression), the upper median
+    /// of its ratios counts: the median of an odd number of runs, the higher middle value of an even number. So one
+    /// re-run never clears a suspect by itself; two out of three runs (or three of five) must agree. The best ratio
+    /// (what this gate used first) let a real 2× slowdown through whenever one run in five happened to be quiet: on
+    /// this 2-core VM a benchmark's run-to-run ratio ranged from 0.56 to 2.1 times its median.
     /// </summary>
     public static GateReport Compare(Baseline baseline, IReadOnlyList<BenchmarkRun> runs, GateOptions? options = null)
     {
@@ -249,8 +256,8 @@ public static class Gate
         var problems = new List<string>();
         if (runs.Count == 0) problems.Add("No run to compare.");
 
-        // name -> (best ratio, its mean, lowest allocation)
-        var current = new Dictionary<string, (double Ratio, double Mean, long? Bytes)>(StringComparer.Ordinal);
+        // name -> every run's (ratio, mean), and the lowest allocation
+        var perRun = new Dictionary<string, (List<(double Ratio, double Mean)> Times, long? Bytes)>(StringComparer.Ordinal);
         var failed = new HashSet<string>(StringComparer.Ordinal);
         double? firstCalibration = null;
         for (int i = 0; i < runs.Count; i++)
@@ -267,12 +274,19 @@ public static class Gate
             foreach (var r in run.Results.Values)
             {
                 if (r.Time(baseline.Statistic) is not double mean) { failed.Add(r.Name); continue; }
-                double ratio = mean / calMean;
-                if (current.TryGetValue(r.Name, out var prev))
-                    current[r.Name] = (Math.Min(prev.Ratio, ratio), ratio < prev.Ratio ? mean : prev.Mean, Min(prev.Bytes, r.AllocatedBytes));
-                else current[r.Name] = (ratio, mean, r.AllocatedBytes);
+                if (perRun.TryGetValue(r.Name, out var prev))
+                {
+                    prev.Times.Add((mean / calMean, mean));
+                    perRun[r.Name] = (prev.Times, Min(prev.Bytes, r.AllocatedBytes));
+                }
+                else perRun[r.Name] = ([(mean / calMean, mean)], r.AllocatedBytes);
             }
         }
+        var current = perRun.ToDictionary(p => p.Key, p =>
+        {
+            var (ratio, mean) = UpperMedian(p.Value.Times);
+            return (Ratio: ratio, Mean: mean, p.Value.Bytes, Runs: p.Value.Times.Count);
+        }, StringComparer.Ordinal);
         failed.ExceptWith(current.Keys);
 
         // The suite drift: how much more than the calibration predicts the whole suite slowed down (see GateOptions.MaxDrift).
@@ -325,6 +339,7 @@ public static class Gate
             Options = options with { Calibration = calibration },
             MeasuredDrift = measuredDrift,
             Drift = drift,
+            RunCount = runs.Count,
         };
     }
 
@@ -334,6 +349,13 @@ public static class Gate
         double pos = (sorted.Count - 1) * 0.25;
         int lo = (int)pos;
         return lo + 1 < sorted.Count ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo) : sorted[lo];
+    }
+
+    /// <summary>The run with the upper-median ratio: index count / 2 of the runs sorted by ratio.</summary>
+    internal static (double Ratio, double Mean) UpperMedian(List<(double Ratio, double Mean)> runs)
+    {
+        var sorted = runs.OrderBy(r => r.Ratio).ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
