@@ -27,7 +27,7 @@ internal static class AnalyzeCommand
         var output = new Option<string?>("--out", "-o") { Description = "Output folder for json, csv and html (created if needed). Default: ./textlens-out." };
         var parallel = new Option<int>("--parallel", "-p")
         {
-            Description = "Documents processed at once.",
+            Description = "Documents processed at once; at most twice this many are held in memory.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var components = new Option<string?>("--components") { Description = "Comma list of the pipeline stages to run (sentences, tagger, lemmatizer, entities, stance, sentiment); the others are disabled. The tokenizer always runs." };
@@ -190,11 +190,7 @@ internal static class AnalyzeCommand
 
             IEnumerable<Result> results = settings.Parallel == 1 || set.Items.Count < 2
                 ? set.Items.Select(Analyze)
-                : set.Items.AsParallel().AsOrdered()
-                    .WithDegreeOfParallelism(Math.Min(settings.Parallel, 512))
-                    .WithCancellation(cancellationToken)
-                    .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                    .Select(Analyze);
+                : OrderedParallel.Select(set.Items, Analyze, Math.Min(settings.Parallel, 512), cancellationToken); // at most 2 × -p files ahead of the writer
 
             void Consume(Action? tick)
             {

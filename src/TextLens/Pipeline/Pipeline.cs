@@ -160,38 +160,7 @@ public sealed class Pipeline
         ArgumentNullException.ThrowIfNull(inputs);
         int dop = Options.MaxDegreeOfParallelism;
         if (dop == 1) return Sequential(inputs, cancellationToken);
-        return Parallel(inputs, Math.Min(dop, 512), cancellationToken);
-    }
-
-    // Ordered, bounded parallelism: at most 2 × dop documents are read ahead of the consumer (PLINQ's ordered merge
-    // read tens of thousands ahead, so memory grew with a slow consumer and cancellation left the source draining).
-    private IEnumerable<Document> Parallel(IEnumerable<(string Text, string Id)> inputs, int dop, CancellationToken cancellationToken)
-    {
-        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, dop).ConcurrentScheduler;
-        var window = new Queue<Task<Document>>();
-        int maxAhead = 2 * dop;
-        using var source = inputs.GetEnumerator();
-        try
-        {
-            while (true)
-            {
-                while (window.Count < maxAhead && source.MoveNext())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var (text, id) = source.Current;
-                    window.Enqueue(Task.Factory.StartNew(() => Process(text, id, cancellationToken), cancellationToken, TaskCreationOptions.None, scheduler));
-                }
-                if (window.Count == 0) yield break;
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return window.Dequeue().GetAwaiter().GetResult();
-            }
-        }
-        finally
-        {
-            // Never leave work running after the enumeration ends (cancelled, failed or abandoned by the consumer).
-            foreach (var task in window)
-                try { task.Wait(CancellationToken.None); } catch (AggregateException) { }
-        }
+        return OrderedParallel.Select(inputs, input => Process(input.Text, input.Id, cancellationToken), Math.Min(dop, 512), cancellationToken);
     }
 
     private IEnumerable<Document> Sequential(IEnumerable<(string Text, string Id)> inputs, CancellationToken cancellationToken)
