@@ -216,5 +216,16 @@ public static class Commentaries
                 new("BOOSTER", "There is no doubt that", "author"),
                 new("HEDGE", "may", "author"),
             ]),
+        new("georgia",
+            // "made clear" is the subject's stance reported, not the author's certainty (see "taiwan"): no cue
+            "The European Commission has made clear that accession talks will stay frozen. The future of the Anaklia port is in doubt, " +
+            "and this is without doubt the costliest mistake of the decade. Tbilisi is no doubt aware of the risk. The country in question " +
+            "has made little progress on roads, and its credibility has been cast into doubt, but the government must restore the rule of law.",
+            [
+                new("HEDGE", "in doubt", "author"),
+                new("BOOSTER", "without doubt", "author"),
+                new("BOOSTER", "no doubt", "author"),
+                new("DEONTIC", "must", "author"),
+            ]),
     ];
 }
