@@ -44,7 +44,8 @@ internal static class BuiltInRules
             // A match must not be part of a longer letter run, e.g. "Georgia" inside "Georgian" is impossible by units,
             // but a phrase must not end inside a hyphenated capitalised compound such as "Baku-Tbilisi-Ceyhan": that is fine too.
             output.Add(new EntityCandidate(i, end, label, EntitySource.Gazetteer, EntityCandidate.GazetteerRank, null));
-            if ((label == EntityLabel.Loc || label == EntityLabel.Gpe) && u.Is(end, "region"))
+            // "Karabakh region", "Lachin corridor": the place with its lower-case region noun is a LOC
+            if ((label == EntityLabel.Loc || label == EntityLabel.Gpe) && (u.Is(end, "region") || u.Is(end, "corridor")))
                 output.Add(new EntityCandidate(i, end + 1, EntityLabel.Loc, EntitySource.Rule, R, null));
         }
     }
@@ -243,8 +244,28 @@ internal static class BuiltInRules
         }
     }
 
+    /// <summary>
+    /// The label of a span that is a name but not an entity (see <see cref="EntityWords.DocumentHeads"/>): it holds its
+    /// units during resolution, so neither the model nor a gazetteer finds "Independence" or "Kars" inside the name,
+    /// and <see cref="EntityResolver"/> removes it from the result.
+    /// </summary>
+    internal static readonly EntityLabel NotAnEntity = new("");
+
     private static void ClassifyRun(EntityUnits u, PhraseTrie gaz, int start, int end, List<EntityCandidate> output)
     {
+        // "Declaration of Independence", "Route for International Peace": a document head followed by its of/for tail;
+        // "Washington Declaration", "Dayton Accords": a name ending in a document head
+        for (int k = start; k < end; k++)
+        {
+            bool headFirst = k + 2 < end && u.IsWord(k) && EntityWords.DocumentHeads.Contains(u[k]) && u[k + 1] is "of" or "for" or "on";
+            bool headLast = k == end - 1 && k > start && u.IsWord(k) && EntityWords.DocumentTails.Contains(u[k]);
+            if (!headFirst && !headLast) continue;
+            int s0 = start;
+            while (s0 < k && (EntityWords.Titles.Contains(u[s0]) || !u.IsWord(s0) || !u.IsCap(s0))) s0++;
+            if (headLast && s0 == k) break; // a lone "Treaty"
+            output.Add(new EntityCandidate(s0, end, NotAnEntity, EntitySource.Rule, R, null));
+            return;
+        }
         // Drop leading titles ("Foreign Minister …") from runs: they never start an organisation or event.
         // Find the last head word; everything from the run start through the name's tail is the entity.
         int lastEvent = -1, lastOrg = -1;

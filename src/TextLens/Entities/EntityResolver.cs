@@ -43,6 +43,7 @@ internal static class EntityResolver
         BracketAcronyms(u, owner, chosen);
         ShopNames(u, owner, chosen, gazetteer);
         ArrayPool<int>.Shared.Return(owner);
+        chosen.RemoveAll(c => c.Label == BuiltInRules.NotAnEntity); // names that are no entity held their units; now they go
         chosen.Sort(ByStart);
         return chosen;
     }

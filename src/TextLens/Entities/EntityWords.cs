@@ -47,7 +47,24 @@ internal static class EntityWords
         "Council", "Chamber", "Commission", "Consortium", "Initiative", "Club", "Brigade", "Battalion", "Command", "Corps",
         "Mission", "Embassy", "Consulate", "Observatory", "Times", "Post", "Journal", "Herald", "Tribune", "Press", "News",
         "Television", "Radio", "Airlines", "Airways", "Group", "Holding", "Holdings", "Partnership", "Coalition", "Caucus",
-        "Senate", "Congress", "Duma", "Majlis", "Knesset", "Rada", "Sejm", "Bundestag", "Milli", "Hospital", "Library", "Museum");
+        "Senate", "Congress", "Duma", "Majlis", "Knesset", "Rada", "Sejm", "Bundestag", "Milli", "Hospital", "Library", "Museum",
+        "Church", "Patriarchate", "Synod", "Diocese");
+
+    /// <summary>
+    /// Words that head the name of a document, law or route ("Declaration of Independence", "Treaty of Kars", "Trump Route
+    /// for International Peace and Prosperity"): OntoNotes LAW/FAC, none of TextLens's labels, and nothing inside such a
+    /// name is an entity of its own.
+    /// </summary>
+    public static readonly WordSet DocumentHeads = Set(
+        "Declaration", "Treaty", "Agreement", "Accord", "Accords", "Act", "Charter", "Constitution", "Protocol", "Convention",
+        "Route", "Plan", "Doctrine", "Resolution", "Memorandum", "Pact", "Strategy", "Law", "Code", "Statute", "Bill");
+
+    /// <summary>
+    /// The <see cref="DocumentHeads"/> that also end such a name ("Washington Declaration", "Paris Agreement", "Dayton
+    /// Accords"); not "Constitution", "Law" or "Plan", which follow a nationality as common nouns ("the Armenian Constitution").
+    /// </summary>
+    public static readonly WordSet DocumentTails = Set(
+        "Declaration", "Treaty", "Agreement", "Accord", "Accords", "Protocol", "Pact", "Memorandum", "Doctrine", "Charter");
 
     /// <summary>Words that end an event name: "Antalya Diplomacy Forum", "Cold War".</summary>
     public static readonly WordSet EventHeads = Set(

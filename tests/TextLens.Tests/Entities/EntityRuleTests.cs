@@ -53,6 +53,33 @@ public class EntityRuleTests
         }));
     }
 
+    [Test]
+    public void CorridorExtendsAPlaceAndChurchHeadsAnOrganisation()
+    {
+        const string text = "The Armenian Apostolic Church opposed reopening the Lachin corridor.";
+        Assert.That(Entities(text), Is.EqualTo(new[] { At(text, "ORG", "Armenian Apostolic Church"), At(text, "LOC", "Lachin corridor") }));
+    }
+
+    [Test]
+    public void NothingInsideTheNameOfALawOrRouteIsAnEntity()
+    {
+        // OntoNotes would call these LAW or FAC, labels TextLens does not use: "Independence", "Kars", "Trump" and the first
+        // "Washington" are inside such names, not entities of their own; "the Armenian Constitution" keeps its nationality
+        const string text = "Yerevan must amend the 1990 Declaration of Independence. The Treaty of Kars still stands, and the Trump Route for " +
+            "International Peace and Prosperity runs through Syunik. The Washington Declaration was signed in Washington. The Armenian Constitution is older.";
+        var withModel = TextLens.Pipeline.CreateEnglish();
+        var expected = new[]
+        {
+            At(text, "GPE", "Yerevan"), At(text, "DATE", "1990"), At(text, "GPE", "Syunik"),
+            At(text, "GPE", "Washington", 1), At(text, "NORP", "Armenian"),
+        };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Entities(text), Is.EqualTo(expected));
+            Assert.That(Entities(text, withModel), Is.EqualTo(expected));
+        });
+    }
+
     [TestCase("The talks ended on 17 April 2025 in Geneva.", "17 April 2025")]
     [TestCase("The summit was held on April 11-13 this spring.", "April 11-13")]
     [TestCase("Parliament voted in December 2024.", "December 2024")]
