@@ -80,6 +80,22 @@ internal static class BuiltInRules
 
     // ---------------------------------------------------------------- dates
 
+    /// <summary>
+    /// End of the month name at <paramref name="i"/> ("April"; "Feb." with its period, which may be a unit of its own),
+    /// or -1. An abbreviation counts only next to a day or year ("12 Feb. 2026", "Sept. 20"): alone, "Jan" or "Mar"
+    /// may be anything.
+    /// </summary>
+    private static int MonthEnd(EntityUnits u, int i)
+    {
+        if (IsMonth(u, i)) return i + 1;
+        if (!u.IsWord(i) || !char.IsUpper(u.Text[u.Start[i]])) return -1;
+        var w = u[i];
+        if (w.Length > 3 && w[^1] == '.') w = w[..^1];
+        if (!EntityWords.MonthAbbreviations.Contains(w)) return -1;
+        int end = u.Is(i + 1, ".") && u.Touches(i) ? i + 2 : i + 1;
+        return IsDay(u, end) || IsYear(u, end) || IsDay(u, i - 1) ? end : -1;
+    }
+
     private static bool IsMonth(EntityUnits u, int i)
     {
         if (!u.IsWord(i) || !char.IsUpper(u.Text[u.Start[i]])) return false;
@@ -100,7 +116,7 @@ internal static class BuiltInRules
     {
         for (int i = 0; i < u.Count; i++)
         {
-            if (!char.IsAsciiDigit(u.Text[u.Start[i]]) && !(u.IsWord(i) && EntityWords.DateWords.Contains(u.LowerAt(i)))) continue;
+            if (!char.IsAsciiDigit(u.Text[u.Start[i]]) && !(u.IsWord(i) && EntityWords.DateWords.Contains(u.LowerAt(i))) && MonthEnd(u, i) < 0) continue;
             int end = CoreDate(u, i);
             if (end <= i) continue;
             int start = ExtendDateLeft(u, i);
@@ -112,12 +128,12 @@ internal static class BuiltInRules
     /// <summary>End of a date expression that starts at unit <paramref name="i"/>, or <paramref name="i"/> when none does.</summary>
     private static int CoreDate(EntityUnits u, int i)
     {
-        // 17 April 2025 / 17 April
-        if (IsDay(u, i) && IsMonth(u, i + 1))
-            return IsYear(u, i + 2) ? i + 3 : u.Is(i + 2, ",") && IsYear(u, i + 3) ? i + 4 : i + 2;
-        if (IsMonth(u, i))
+        // 17 April 2025 / 17 April / 12 Feb. 2026
+        if (IsDay(u, i) && MonthEnd(u, i + 1) is > 0 and var afterMonth)
+            return IsYear(u, afterMonth) ? afterMonth + 1 : u.Is(afterMonth, ",") && IsYear(u, afterMonth + 1) ? afterMonth + 2 : afterMonth;
+        if (MonthEnd(u, i) is > 0 and var monthEnd)
         {
-            int j = i + 1;
+            int j = monthEnd;
             if (IsDay(u, j))
             {
                 j++;
@@ -129,7 +145,7 @@ internal static class BuiltInRules
             }
             if (IsYear(u, j)) return j + 1;
             // month alone: "in April", "since March"
-            if (i > 0 && EntityWords.DatePrepositions.Contains(u.LowerAt(i - 1))) return i + 1;
+            if (i > 0 && EntityWords.DatePrepositions.Contains(u.LowerAt(i - 1))) return monthEnd;
             return i;
         }
         if (u.IsWord(i) && EntityWords.Weekdays.Contains(u[i])) return i + 1;
@@ -163,7 +179,7 @@ internal static class BuiltInRules
                 if (u.IsDigits(k) || (u.IsWord(k) && EntityWords.NumberWords.Contains(u.LowerAt(k)) && !u.Is(k, "a"))) k++;
                 if (u.IsWord(k) && (EntityWords.PeriodUnits.Contains(u.LowerAt(k)) || EntityWords.Seasons.Contains(u.LowerAt(k))))
                     return k + 1;
-                if (IsMonth(u, k)) return k + 1;
+                if (MonthEnd(u, k) is > 0 and var kEnd) return kEnd;
                 return i;
             }
         }
@@ -328,6 +344,14 @@ internal static class BuiltInRules
         return gaz.Lookup(u, i, i + 1) is null;
     }
 
+    /// <summary>End of a middle initial at <paramref name="i"/>: one capital letter and its period ("K.", one unit or two), or -1.</summary>
+    private static int InitialEnd(EntityUnits u, int i)
+    {
+        if ((uint)i >= (uint)u.Count || !char.IsAsciiLetterUpper(u.Text[u.Start[i]])) return -1;
+        if (u.Length[i] == 2 && u.Text[u.Start[i] + 1] == '.') return i + 1;
+        return u.Length[i] == 1 && u.Is(i + 1, ".") && u.Touches(i) ? i + 2 : -1;
+    }
+
     /// <summary>End of a person name of 1..4 name units starting at <paramref name="i"/> (hyphenated parts and particles allowed).</summary>
     private static int PersonNameEnd(EntityUnits u, PhraseTrie gaz, int i, int maxWords = 4)
     {
@@ -338,6 +362,7 @@ internal static class BuiltInRules
             if (u.Is(end, "-") && u.Touches(end - 1) && u.Touches(end) && u.IsCap(end + 1)) { end += 2; continue; }
             if (u.Is(end, "'") && u.Touches(end - 1) && u.Touches(end) && u.IsCap(end + 1)) { end += 2; continue; } // O'Brien
             if (IsPersonName(u, gaz, end)) { end++; words++; continue; }
+            if (InitialEnd(u, end) is > 0 and var initialEnd && IsPersonName(u, gaz, initialEnd)) { end = initialEnd + 1; words += 2; continue; } // Anna K. Smith
             if (u.IsWord(end) && u[end] is "bin" or "al" or "van" or "von" or "de" or "der" or "da" && IsPersonName(u, gaz, end + 1)) { end += 2; words++; continue; }
             break;
         }

@@ -9,6 +9,10 @@ internal static class EntityWords
     public static readonly WordSet Months = SetIgnoreCase(
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December");
 
+    /// <summary>Ordinals that enumerate points ("Second, the railway must open."): never a name when a comma follows.</summary>
+    public static readonly WordSet EnumeratingOrdinals = Set(
+        "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Next", "Last", "Thirdly", "Fourthly");
+
     public static readonly WordSet MonthAbbreviations = SetIgnoreCase(
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
 

@@ -327,6 +327,7 @@ internal sealed class NerModel
         if (!u.IsCap(s) && !u.IsDigits(s)) return false;
         if (u.IsWord(s) && EntityWords.NotNameStarts.Contains(u[s]) && Gazetteer.Default.Lookup(u, s, e) is null) return false; // "Great Service", "WOW"
         if (e - s == 1 && u.Length[s] == 1) return false; // a lone letter or digit ("G", "2")
+        if (e - s == 1 && u.IsWord(s) && EntityWords.EnumeratingOrdinals.Contains(u[s]) && u.Is(e, ",")) return false; // "Second, …"
         if (e - s == 1 && u.IsWord(s) && (EntityWords.Weekdays.Contains(u[s]) || (u[s].EndsWith('s') && EntityWords.Weekdays.Contains(u[s][..^1])))) return false; // "Sundays"
         bool letters = false;
         for (int k = s; k < e && !letters; k++) letters = u.IsWord(k);

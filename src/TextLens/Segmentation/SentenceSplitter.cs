@@ -13,7 +13,8 @@ namespace TextLens;
 /// closing quotes and brackets right after them stay in the sentence (<c>… peace.”</c>).</item>
 /// <item>Abbreviations keep their full stop: titles (<c>Dr. Huseynov</c>) and <c>e.g.</c> never end a sentence,
 /// <c>No.</c> does not before a number, and others (<c>U.S.</c>, <c>etc.</c>, <c>Jan.</c>, initials) only before
-/// a typical sentence opener (<c>The</c>, <c>However</c>, …) or a line break.</item>
+/// a typical sentence opener (<c>The</c>, <c>However</c>, …) or a line break, and never inside a title-case
+/// headline ("Why the U.S. Still Matters").</item>
 /// <item>A line without final punctuation followed by a line break (a heading, dateline, byline or list item) is
 /// its own sentence, unless the next line starts in lower case or the line ends in a comma or a function word
 /// (hard-wrapped text). In text that is hard-wrapped throughout (many long lines continue in lower case on the
@@ -230,10 +231,44 @@ public sealed class SentenceSplitter : IPipelineComponent
                     if (CharClasses.Of(nc) is not (CharClass.Quote or CharClass.Open or CharClass.SingleQuote)) return false;
                     return next + 1 < tokens.Length && CharClasses.StartsUpper(text, tokens[next + 1].Start, tokens[next + 1].End);
                 }
-                return nt.Kind == TokenKind.Word && OpenerLookup.Contains(text.Slice(nt.Start, nt.Length));
+                if (nt.Kind != TokenKind.Word || !OpenerLookup.Contains(text.Slice(nt.Start, nt.Length))) return false;
+                // "Why the U.S. Still Matters in the South Caucasus": in a headline every word is capitalised, openers too
+                return !IsHeadlineLine(text, nt.Start);
             default:
                 return true;
         }
+    }
+
+    private const int MaxHeadline = 200;
+
+    /// <summary>
+    /// True when the line around <paramref name="pos"/> is a headline: at most 200 characters (so hostile input with
+    /// megabyte lines stays linear), no final . ? or !, and at least three words of four or more letters, 70% of them
+    /// capitalised.
+    /// </summary>
+    internal static bool IsHeadlineLine(ReadOnlySpan<char> text, int pos)
+    {
+        int start = pos, end = pos;
+        while (start > 0 && text[start - 1] != '\n')
+            if (pos - --start > MaxHeadline) return false;
+        while (end < text.Length && text[end] != '\n')
+            if (++end - pos > MaxHeadline) return false;
+        var line = text[start..end].TrimEnd();
+        if (line.IsEmpty || line[^1] is '.' or '?' or '!') return false;
+        int words = 0, capital = 0;
+        for (int i = 0; i < line.Length;)
+        {
+            if (!char.IsLetter(line[i])) { i++; continue; }
+            int j = i;
+            while (j < line.Length && char.IsLetter(line[j])) j++;
+            if (j - i >= 4)
+            {
+                words++;
+                if (char.IsUpper(line[i])) capital++;
+            }
+            i = j;
+        }
+        return words >= 3 && capital * 10 >= words * 7;
     }
 
     /// <summary>Whether a line without final punctuation continues on the next line (a comma, a function word, a hyphen at its end).</summary>

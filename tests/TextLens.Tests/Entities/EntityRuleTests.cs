@@ -61,6 +61,18 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void MonthAbbreviationsMiddleInitialsAndEnumeratingOrdinals()
+    {
+        const string text = "By Dr. Anna K. Smith\n\nPublished: 12 Feb. 2026\n\n- Second, the vote is set for Sept. 20 in Yerevan. Jan Kowalski disagrees.";
+        var expected = new[]
+        {
+            At(text, "PERSON", "Anna K. Smith"), At(text, "DATE", "12 Feb. 2026"), At(text, "DATE", "Sept. 20"), At(text, "GPE", "Yerevan"),
+            At(text, "PERSON", "Jan Kowalski"), // "Jan" alone is no month
+        };
+        Assert.That(Entities(text, TextLens.Pipeline.CreateEnglish()), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void NothingInsideTheNameOfALawOrRouteIsAnEntity()
     {
         // OntoNotes would call these LAW or FAC, labels TextLens does not use: "Independence", "Kars", "Trump" and the first

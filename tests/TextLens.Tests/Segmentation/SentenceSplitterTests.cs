@@ -17,6 +17,30 @@ public class SentenceSplitterTests
             Is.EqualTo(new[] { "The talks were held in the U.S.", "The next round is in Baku on Jan. 3.", "See No. 5 on the list, etc.", "However, nothing changed." }));
 
     [Test]
+    public void HeadlineIsNotSplitAtAnAbbreviationBeforeACapitalisedOpener() =>
+        Assert.That(Sentences("Why the U.S. Still Matters in the South Caucasus\n\nTalks were held in the U.S. Still, nothing changed."),
+            Is.EqualTo(new[] { "Why the U.S. Still Matters in the South Caucasus", "Talks were held in the U.S.", "Still, nothing changed." }));
+
+    [TestCase("Why the U.S. Still Matters in the South Caucasus", true)]
+    [TestCase("Why the U.S. Still Matters in the South Caucasus.", false)] // final punctuation: prose
+    [TestCase("The talks were held in the U.S. The next round is in Baku", false)] // mostly lower case
+    [TestCase("Too Short", false)]
+    public void HeadlineLines(string line, bool headline)
+    {
+        string text = "intro\n" + line + "\nmore";
+        Assert.That(SentenceSplitter.IsHeadlineLine(text, "intro\n".Length + 2), Is.EqualTo(headline));
+    }
+
+    [Test]
+    public void HeadlineCheckLooksNoFurtherThan200Characters()
+    {
+        // a title-case line of 2,000 characters is no headline, and a megabyte of them costs no more than 400 characters each
+        var line = string.Concat(Enumerable.Repeat("Still Matters ", 150));
+        Assert.That(SentenceSplitter.IsHeadlineLine(line, 1000), Is.False);
+        Assert.That(SentenceSplitter.IsHeadlineLine(line.AsSpan(0, 150), 10), Is.True);
+    }
+
+    [Test]
     public void AbbreviationBeforeBracket() =>
         Assert.That(Sentences("It suits the U.K. and the U.S. (respectively) well. They wrote to the U.N. (See the annex.) Nothing came of it."),
             Is.EqualTo(new[] { "It suits the U.K. and the U.S. (respectively) well.", "They wrote to the U.N.", "(See the annex.)", "Nothing came of it." }));
