@@ -40,6 +40,7 @@ internal static class EntityResolver
             if (IsFree(owner, c.UnitStart, c.UnitEnd)) Take(owner, chosen, c);
         }
         PropagatePersons(u, owner, chosen, gazetteer);
+        ExtendPersonsLeft(u, owner, chosen, gazetteer);
         BracketAcronyms(u, owner, chosen);
         ShopNames(u, owner, chosen, gazetteer);
         ArrayPool<int>.Shared.Return(owner);
@@ -197,6 +198,44 @@ internal static class EntityResolver
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// A person the document mentions more than once ("Kallas" in the headline and the text) takes up to two given
+    /// names written right before a mention: "Recep Tayyip Erdoğan", "Kaja Kallas" at the start of a sentence, where
+    /// the model often leaves the given name out. A one-off name is left alone: in web text the capitalised word
+    /// before it is as often a greeting or a shop ("Hey Vladi").
+    /// </summary>
+    private static void ExtendPersonsLeft(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer)
+    {
+        var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in chosen)
+            if (p.Label == EntityLabel.Person)
+            {
+                var surname = u[p.UnitEnd - 1].ToString();
+                mentions[surname] = mentions.GetValueOrDefault(surname) + 1;
+            }
+        for (int c = 0; c < chosen.Count; c++)
+        {
+            var p = chosen[c];
+            if (p.Label != EntityLabel.Person || mentions[u[p.UnitEnd - 1].ToString()] < 2) continue;
+            int start = p.UnitStart;
+            while (start > p.UnitStart - 2 && IsGivenNameBefore(u, owner, gazetteer, start)) start--;
+            if (start == p.UnitStart) continue;
+            for (int i = start; i < p.UnitStart; i++) owner[i] = c;
+            chosen[c] = p with { UnitStart = start };
+        }
+    }
+
+    /// <summary>True when the unit before <paramref name="i"/> can be a given name of the person starting at <paramref name="i"/>: a free, capitalised word on the same line that is no function word, title, head word or known place.</summary>
+    private static bool IsGivenNameBefore(EntityUnits u, int[] owner, PhraseTrie gazetteer, int i)
+    {
+        int k = i - 1;
+        if (k < 0 || owner[k] >= 0 || !u.IsWord(k) || !u.IsCap(k) || u.IsAllCaps(k) || u.LineBreakAfter(k) || u.Touches(k)) return false;
+        var w = u[k];
+        return !EntityWords.CapitalStopWords.Contains(w) && !EntityWords.Titles.Contains(w) && !EntityWords.OrgHeads.Contains(w)
+            && !EntityWords.EventHeads.Contains(w) && !EntityWords.Months.Contains(w) && !EntityWords.Weekdays.Contains(w)
+            && !EntityWords.EnumeratingOrdinals.Contains(w) && !EntityWords.Greetings.Contains(w) && gazetteer.Lookup(u, k, k + 1) is null;
     }
 
     private static readonly WordSet PlacePrepositions = new(["at", "to", "from", "near", "into", "inside", "outside"], StringComparer.OrdinalIgnoreCase);

@@ -73,6 +73,16 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void APersonMentionedTwiceTakesTheGivenNamesBeforeAMention()
+    {
+        const string text = "Erdoğan, Kallas and the Politics of Patience\n\nRecep Tayyip Erdoğan spoke in Ankara. " +
+            "Kaja Kallas, the EU's top diplomat, welcomed it. Critic Peskov was not impressed.";
+        var persons = TextLens.Pipeline.CreateEnglish().Process(text).Entities.Where(e => e.Label == EntityLabel.Person).Select(e => e.Text);
+        // "Peskov" is mentioned once: the capitalised word before it is left alone
+        Assert.That(persons, Is.EqualTo(new[] { "Erdoğan", "Kallas", "Recep Tayyip Erdoğan", "Kaja Kallas", "Peskov" }));
+    }
+
+    [Test]
     public void NothingInsideTheNameOfALawOrRouteIsAnEntity()
     {
         // OntoNotes would call these LAW or FAC, labels TextLens does not use: "Independence", "Kars", "Trump" and the first
