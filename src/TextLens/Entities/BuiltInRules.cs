@@ -316,6 +316,9 @@ internal static class BuiltInRules
         var label = head == lastEvent ? EntityLabel.Event : EntityLabel.Org;
         int s = start;
         while (s < head && (EntityWords.Titles.Contains(u[s]) || !u.IsWord(s) || !u.IsCap(s))) s++;
+        // a headline run: "Five Lessons From the Washington Summit" is the EVENT "Washington Summit"
+        for (int k = head - 1; k > s; k--)
+            if (u.IsWord(k) && (EntityWords.CapitalStopWords.Contains(u[k]) || u.Is(k, "the"))) { s = k + 1; break; }
         if (EntityWords.NotNameStarts.Contains(u[s])) return; // a review title: "Great Service", "Poor Customer Service"
         // A head-first name takes its "of …" tail (Center of Analysis of International Relations); a head-last name ends at the head.
         int e = head + 1;

@@ -66,6 +66,44 @@ internal sealed class SentimentScorer
         return false;
     }
 
+    private static bool IsCapitalisedWord(Document doc, int i)
+    {
+        ref readonly var t = ref doc.TokenStore[i];
+        return t.Kind == TokenKind.Word && char.IsUpper(doc.Text[t.Start]);
+    }
+
+    /// <summary>
+    /// True when tokens [a, b) are capitalised inside a sentence next to another capitalised word: part of a name or
+    /// title ("Supreme Leader Ali Khamenei", "the Good Friday Agreement", "Hope Street"), whose words carry no tone.
+    /// </summary>
+    private static bool InName(Document doc, int s, int e, int a, int b)
+    {
+        if (a == s) return false; // the first word is capitalised anyway
+        for (int k = a; k < b; k++) if (!IsCapitalisedWord(doc, k)) return false;
+        return IsCapitalisedWord(doc, a - 1) && a - 1 > s || (b < e && IsCapitalisedWord(doc, b));
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadlinePrepositions =
+        new HashSet<string>(["with", "from", "into", "over", "upon", "onto", "than", "that", "amid", "after", "under"], StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// True for a title-case headline ("A Great Opportunity for Peace"), whose capitalised words keep their tone: at
+    /// least two capitalised words of four or more letters and no lower-case one except short prepositions.
+    /// </summary>
+    private static bool IsTitleCase(Document doc, int s, int e)
+    {
+        int capital = 0;
+        for (int k = s; k < e; k++)
+        {
+            ref readonly var t = ref doc.TokenStore[k];
+            if (t.Kind != TokenKind.Word || t.Length < 4) continue;
+            if (char.IsUpper(doc.Text[t.Start])) capital++;
+            else if (!HeadlinePrepositions.Contains(doc.LowerText.AsSpan(t.Start, t.Length))) return false;
+        }
+        return capital >= 2;
+    }
+
     private SentimentScore Run(Document doc, int s, int e, int stanceHedges, bool explain, out CueCounts counts)
     {
         counts = default;
@@ -82,9 +120,11 @@ internal sealed class SentimentScorer
         {
             // 1. Lexicon matches (longest first) and clause ids.
             int nc = 0, clauseId = 0;
+            bool headline = IsTitleCase(doc, s, e);
             for (int i = s; i < e;)
             {
-                if (IsWordLike(tokens[i].Kind) && _lexicon.Match(doc, i, e, out int len) is { } node)
+                if (IsWordLike(tokens[i].Kind) && _lexicon.Match(doc, i, e, out int len) is { } node
+                    && !(node.Kind == SentimentCueKind.Valence && !headline && InName(doc, s, e, i, i + len)))
                 {
                     if (node.Kind is SentimentCueKind.Contrast or SentimentCueKind.Concessive && i > s) clauseId++;
                     cues[nc++] = new Cue { A = i, B = i + len, Node = node };

@@ -54,6 +54,13 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void AHeadlineRunStartsAfterItsLastFunctionWord()
+    {
+        const string text = "Five Lessons From the Washington Summit\n\nLessons of the Antalya Diplomacy Forum";
+        Assert.That(Entities(text), Is.EqualTo(new[] { At(text, "EVENT", "Washington Summit"), At(text, "EVENT", "Antalya Diplomacy Forum") }));
+    }
+
+    [Test]
     public void CorridorExtendsAPlaceAndChurchHeadsAnOrganisation()
     {
         const string text = "The Armenian Apostolic Church opposed reopening the Lachin corridor.";

@@ -25,6 +25,23 @@ public class SentimentScorerTests
     }
 
     [Test]
+    public void WordsOfNamesAndTitlesCarryNoToneButHeadlinesKeepTheirs()
+    {
+        var title = Analyzer.Score("Iran's Supreme Leader Ali Khamenei has warned against foreign meddling.");
+        var agreement = Analyzer.Score("They met to mark the Good Friday Agreement.");
+        var headline = Analyzer.Score("A Great Opportunity for Peace in the Caucasus");
+        var sentenceStart = Analyzer.Score("Great progress was made.");
+        Assert.Multiple(() =>
+        {
+            Assert.That(title.Contributions.Select(c => c.Text), Does.Not.Contain("Supreme"));
+            Assert.That(title.Label, Is.EqualTo(SentimentLabel.Negative));
+            Assert.That(agreement.Contributions.Select(c => c.Text), Does.Not.Contain("Good"));
+            Assert.That(headline.Contributions.Select(c => c.Text), Does.Contain("Great").And.Contain("Peace"));
+            Assert.That(sentenceStart.Contributions.Select(c => c.Text), Does.Contain("Great"));
+        });
+    }
+
+    [Test]
     public void NotSufficientlyEngagingIsNegative()
     {
         var s = Analyzer.Score("The expert community is not sufficiently engaging with the public.");
