@@ -89,22 +89,46 @@ internal static class EntityResolver
     private static void DropWeakModelSpans(EntityUnits u, List<EntityCandidate> candidates)
     {
         var covered = new byte[u.Count]; // 1 gazetteer, 2 rule
-        foreach (var c in candidates)
+        var gazetteerSpan = new int[u.Count]; // 1 + index of a gazetteer candidate covering the unit, 0 for none
+        for (int ci = 0; ci < candidates.Count; ci++)
         {
+            var c = candidates[ci];
             if (c.Source == EntitySource.Model) continue;
             byte mark = c.Source == EntitySource.Rule ? (byte)2 : (byte)1;
-            for (int i = c.UnitStart; i < c.UnitEnd && i < covered.Length; i++) covered[i] = Math.Max(covered[i], mark);
+            for (int i = c.UnitStart; i < c.UnitEnd && i < covered.Length; i++)
+            {
+                covered[i] = Math.Max(covered[i], mark);
+                if (c.Source == EntitySource.Gazetteer && i >= 0) gazetteerSpan[i] = ci + 1;
+            }
         }
         var headline = TitleCaseLines(u);
         candidates.RemoveAll(c =>
         {
             if (c.Source != EntitySource.Model) return false;
             if (headline[c.UnitStart] && c.Label != EntityLabel.Person) return true; // capitalisation says little on a headline
+            if (SplitByGazetteer(gazetteerSpan, c)) return true;
             bool confident = c.Confidence >= OverrideConfidence && !headline[c.UnitStart];
             for (int i = c.UnitStart; i < c.UnitEnd; i++)
                 if (covered[i] == 2 || (covered[i] == 1 && !confident)) return true;
             return false;
         });
+    }
+
+    /// <summary>
+    /// True when the gazetteer covers every unit of a model span with two or more of its own names: "Christian Armenia"
+    /// is NORP "Christian" and GPE "Armenia", not one place, however sure the model is.
+    /// </summary>
+    private static bool SplitByGazetteer(int[] gazetteerSpan, EntityCandidate c)
+    {
+        if (c.UnitStart < 0 || c.UnitEnd > gazetteerSpan.Length || c.Length < 2) return false;
+        int first = gazetteerSpan[c.UnitStart];
+        bool several = false;
+        for (int i = c.UnitStart; i < c.UnitEnd; i++)
+        {
+            if (gazetteerSpan[i] == 0) return false;
+            several |= gazetteerSpan[i] != first;
+        }
+        return several;
     }
 
     /// <summary>

@@ -54,6 +54,18 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void AModelSpanTheGazetteerSplitsIntoTwoNamesIsTwoEntities()
+    {
+        // the model, seeing "Christian" as a given name, proposes one place "Christian Armenia" with high confidence
+        const string text = "In the 1990s, Christian Armenia and Muslim Azerbaijan fought over Karabakh.";
+        Assert.That(Entities(text, TextLens.Pipeline.CreateEnglish()), Is.EqualTo(new[]
+        {
+            At(text, "DATE", "1990s"), At(text, "NORP", "Christian"), At(text, "GPE", "Armenia"), At(text, "NORP", "Muslim"),
+            At(text, "GPE", "Azerbaijan"), At(text, "LOC", "Karabakh"),
+        }));
+    }
+
+    [Test]
     public void AHeadlineRunStartsAfterItsLastFunctionWord()
     {
         const string text = "Five Lessons From the Washington Summit\n\nLessons of the Antalya Diplomacy Forum";
