@@ -161,8 +161,8 @@ internal static class BuiltInRules
         // 1990s
         if (u.IsWord(i) == false && u.Length[i] == 5 && u[i][4] == 's' && char.IsAsciiDigit(u[i][0]) && u[i][..4].ContainsAnyExcept("0123456789") == false)
             return u.Is(i - 1, "the") || u.Is(i - 1, "The") ? i + 1 : i + 1;
-        // today, yesterday, tomorrow
-        if (u.IsWord(i) && (u.Is(i, "today") || u.Is(i, "yesterday") || u.Is(i, "tomorrow"))) return i + 1;
+        // today, yesterday, tomorrow (also opening a sentence: "Yesterday, Baku agreed.")
+        if (u.IsWord(i) && (u.IsIgnoreCase(i, "today") || u.IsIgnoreCase(i, "yesterday") || u.IsIgnoreCase(i, "tomorrow")) && !u.IsAllCaps(i)) return i + 1;
         // this year / last month / the coming decade / the past two decades
         {
             int j = i;
