@@ -227,5 +227,14 @@ public static class Commentaries
                 new("BOOSTER", "no doubt", "author"),
                 new("DEONTIC", "must", "author"),
             ]),
+        new("turkey",
+            "Ankara will open the border as soon as the treaty is signed. Officials want the crossing ready as soon as possible. " +
+            "There is an urgent need for direct flights, and there is a need to restore the railway.",
+            [
+                new("COMMITMENT", "will open", "Ankara"),
+                new("CONDITION", "as soon as", "Ankara"),
+                new("DEONTIC", "There is an urgent need for", "author"),
+                new("DEONTIC", "there is a need to", "author"),
+            ]),
     ];
 }
