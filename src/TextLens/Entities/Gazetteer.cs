@@ -10,7 +10,7 @@ namespace TextLens.Entities;
 /// </summary>
 internal static class Gazetteer
 {
-    private sealed record Tables(PhraseTrie Trie, PhraseTrie LowerPlaces, HashSet<string> GivenNames);
+    private sealed record Tables(PhraseTrie Trie, PhraseTrie LowerPlaces, HashSet<string> GivenNames, Dictionary<string, string> Canonical);
 
     private static readonly Lazy<Tables> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -25,6 +25,12 @@ internal static class Gazetteer
 
     /// <summary>Common given names (data/lexicons/gazetteer/given_names.csv), case-sensitive, looked up by span.</summary>
     public static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GivenNames => LazyDefault.Value.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The name a gazetteer alias stands for ("EU" → "European Union", "U.S." → "United States"), or the text itself
+    /// when it is a name or unknown. Only aliases of the same kind: demonyms and capitals are other entities.
+    /// </summary>
+    public static string CanonicalName(string text) => LazyDefault.Value.Canonical.GetValueOrDefault(text, text);
 
     /// <summary>Place names that are ordinary words (or too ambiguous) when written in lower case.</summary>
     private static readonly HashSet<string> LowerCaseStop = new(StringComparer.Ordinal)
@@ -45,19 +51,20 @@ internal static class Gazetteer
     {
         var trie = new PhraseTrie();
         var lower = new PhraseTrie(ignoreCase: true);
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
         // Order matters: when a phrase is in two lists, the first list wins (countries before regions, …).
-        LoadCountries(trie, lower, "lexicons/gazetteer/countries.csv");
-        LoadNamed(trie, lower, "lexicons/gazetteer/cities.csv", EntityLabel.Gpe, null);
-        LoadNamed(trie, null, "lexicons/gazetteer/organizations.csv", EntityLabel.Org, null);
-        LoadNamed(trie, null, "lexicons/gazetteer/regions.csv", EntityLabel.Loc, "adjective");
-        LoadNamed(trie, null, "lexicons/gazetteer/norp.csv", EntityLabel.Norp, null);
-        LoadNamed(trie, lower, "lexicons/gazetteer/places.csv", EntityLabel.Gpe, null);
-        LoadNamed(trie, lower, "lexicons/gazetteer/companies.csv", EntityLabel.Org, null);
+        LoadCountries(trie, lower, canonical, "lexicons/gazetteer/countries.csv");
+        LoadNamed(trie, lower, canonical, "lexicons/gazetteer/cities.csv", EntityLabel.Gpe, null);
+        LoadNamed(trie, null, canonical, "lexicons/gazetteer/organizations.csv", EntityLabel.Org, null);
+        LoadNamed(trie, null, canonical, "lexicons/gazetteer/regions.csv", EntityLabel.Loc, "adjective");
+        LoadNamed(trie, null, canonical, "lexicons/gazetteer/norp.csv", EntityLabel.Norp, null);
+        LoadNamed(trie, lower, canonical, "lexicons/gazetteer/places.csv", EntityLabel.Gpe, null);
+        LoadNamed(trie, lower, canonical, "lexicons/gazetteer/companies.csv", EntityLabel.Org, null);
         const string names = "lexicons/gazetteer/given_names.csv";
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in CsvTable.Read(EmbeddedData.ReadText(names), EmbeddedData.DisplayName(names), "name"))
             given.Add(row.Required("name"));
-        return new Tables(trie, lower, given);
+        return new Tables(trie, lower, given, canonical);
     }
 
     private static void AddLower(PhraseTrie? lower, string name, EntityLabel label)
@@ -69,7 +76,13 @@ internal static class Gazetteer
         lower.Add(key, label);
     }
 
-    private static void LoadCountries(PhraseTrie trie, PhraseTrie lower, string path)
+    // The first list that names an alias keeps it, as in the trie.
+    private static void AddAlias(Dictionary<string, string> canonical, string alias, string name)
+    {
+        if (alias != name) canonical.TryAdd(alias, name);
+    }
+
+    private static void LoadCountries(PhraseTrie trie, PhraseTrie lower, Dictionary<string, string> canonical, string path)
     {
         foreach (var row in CsvTable.Read(EmbeddedData.ReadText(path), EmbeddedData.DisplayName(path), "name", "aliases", "demonyms", "capital"))
         {
@@ -77,6 +90,7 @@ internal static class Gazetteer
             AddLower(lower, row.Required("name"), EntityLabel.Gpe);
             foreach (var a in SplitList(row.Optional("aliases")))
             {
+                AddAlias(canonical, a, row.Required("name"));
                 trie.Add(a, EntityLabel.Gpe);
                 if (a.Contains(' ') && !a.Contains('.')) AddLower(lower, a, EntityLabel.Gpe);
             }
@@ -85,14 +99,18 @@ internal static class Gazetteer
         }
     }
 
-    private static void LoadNamed(PhraseTrie trie, PhraseTrie? lower, string path, EntityLabel label, string? adjectiveColumn)
+    private static void LoadNamed(PhraseTrie trie, PhraseTrie? lower, Dictionary<string, string> canonical, string path, EntityLabel label, string? adjectiveColumn)
     {
         string[] required = adjectiveColumn is null ? ["name", "aliases"] : ["name", "aliases", adjectiveColumn];
         foreach (var row in CsvTable.Read(EmbeddedData.ReadText(path), EmbeddedData.DisplayName(path), required))
         {
             trie.Add(row.Required("name"), label);
             AddLower(lower, row.Required("name"), label);
-            foreach (var a in SplitList(row.Optional("aliases"))) trie.Add(a, label);
+            foreach (var a in SplitList(row.Optional("aliases")))
+            {
+                trie.Add(a, label);
+                AddAlias(canonical, a, row.Required("name"));
+            }
             if (adjectiveColumn is not null)
                 foreach (var d in SplitList(row.Optional(adjectiveColumn))) trie.Add(d, EntityLabel.Norp);
         }

@@ -1,7 +1,10 @@
+using TextLens.Entities;
+
 namespace TextLens;
 
 /// <summary>How the sentences that mention an entity sound: one row of a "tone per entity" summary.</summary>
-/// <param name="Text">The entity as first written in the document (mentions are grouped by their normalised text and label).</param>
+/// <param name="Text">The entity's longest mention as written. Mentions are grouped by label and normalised text (case and
+/// spacing ignored), gazetteer aliases ("EU" with "European Union") and surnames with the document's full names.</param>
 /// <param name="Label">The entity's label.</param>
 /// <param name="Mentions">Number of mentions.</param>
 /// <param name="Sentences">Number of distinct sentences that mention it.</param>
@@ -13,8 +16,8 @@ public sealed record EntityTone(string Text, EntityLabel Label, int Mentions, in
 {
     /// <summary>
     /// The tone of the document's main entities (every label but DATE), most mentioned first (ties: first
-    /// mention first). Mentions are grouped by label and normalised text (case, quotes, dashes and spacing
-    /// ignored). Deterministic.
+    /// mention first). Mentions of one entity are grouped as in <see cref="DocumentSentiment.Entities"/>: label and
+    /// normalised text (case and spacing ignored), gazetteer aliases, and surnames with the document's full names. Deterministic.
     /// </summary>
     /// <param name="document">A processed document.</param>
     /// <param name="max">At most this many entities.</param>
@@ -24,25 +27,18 @@ public sealed record EntityTone(string Text, EntityLabel Label, int Mentions, in
     {
         ArgumentNullException.ThrowIfNull(document);
         var sentiment = document.Sentiment;
-        var groups = new Dictionary<(string, string), Group>();
-        var order = new List<Group>();
-        foreach (var e in document.Entities)
+        var order = EntityGroups.Of(document).Select(eg =>
         {
-            if (e.Label == EntityLabel.Date) continue;
-            var key = (e.Label.Name, Key(document, e));
-            if (!groups.TryGetValue(key, out var g))
+            var g = new Group(eg.Text, eg.Label, eg.First) { Mentions = eg.Members.Count };
+            foreach (int i in eg.Members)
             {
-                g = new Group(e.Text, e.Label, order.Count);
-                groups.Add(key, g);
-                order.Add(g);
-            }
-            g.Mentions++;
-            if (e.TokenStart < document.TokenStore.Length)
-            {
+                var e = document.Entities[i];
+                if (e.TokenStart >= document.TokenStore.Length) continue;
                 int s = document.SentenceIndexOf(e.TokenStart);
                 if (s >= 0) g.SentenceIndexes.Add(s);
             }
-        }
+            return g;
+        }).ToList();
         return order
             .OrderByDescending(g => g.Mentions).ThenBy(g => g.First)
             .Take(Math.Max(0, max))
@@ -65,20 +61,6 @@ public sealed record EntityTone(string Text, EntityLabel Label, int Mentions, in
                 return new EntityTone(g.Text, g.Label, g.Mentions, n, tone, pos, neg);
             })
             .ToArray();
-    }
-
-    private static string Key(Document doc, Entity e)
-    {
-        var norm = doc.LowerText.AsSpan(e.Start, e.End - e.Start);
-        var sb = new System.Text.StringBuilder(norm.Length);
-        bool space = false;
-        foreach (char c in norm)
-        {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c);
-        }
-        return sb.ToString();
     }
 
     private sealed class Group(string text, EntityLabel label, int first)

@@ -1,3 +1,4 @@
+using TextLens.Entities;
 using TextLens.Sentiment;
 
 namespace TextLens;
@@ -130,32 +131,33 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     }
 
     /// <summary>
-    /// Per entity (same text and label; dates excluded): the mean over its mentions of the tone of the clause that holds
-    /// the mention, or of the whole sentence when that clause carries no sentiment.
+    /// Per entity (dates excluded): the mean over its mentions of the tone of the clause that holds the mention, or of
+    /// the whole sentence when that clause carries no sentiment. Mentions of one entity are grouped: the same text and
+    /// label, a gazetteer alias ("EU" with "European Union", "U.S." with "United States"), or a person's surname with
+    /// the full name the document gives ("Bayramov" with "Jeyhun Bayramov", unless two full names share it). The group
+    /// is named by its longest mention.
     /// </summary>
     private IReadOnlyList<EntitySentiment> EntityTones(Document doc, SentimentScore[] scores)
     {
         if (doc.Entities.Count == 0 || scores.Length == 0) return [];
-        var groups = new Dictionary<(string, string), (int Order, int Count, double Sum, Entity First)>();
-        foreach (var ent in doc.Entities)
+        var tones = new List<EntitySentiment>();
+        foreach (var g in EntityGroups.Of(doc))
         {
-            if (ent.Label == EntityLabel.Date) continue;
-            int si = doc.SentenceIndexOf(ent.TokenStart);
-            if (si < 0 || si >= scores.Length) continue;
-            var sent = doc.Sentences[si];
-            double tone = ClauseTone(doc, sent, ent.TokenStart, scores[si]);
-            var key = (ent.Label.Name, ent.Text);
-            groups[key] = groups.TryGetValue(key, out var g)
-                ? (g.Order, g.Count + 1, g.Sum + tone, g.First)
-                : (groups.Count, 1, tone, ent);
-        }
-        return groups.Values.OrderBy(g => g.Order)
-            .Select(g =>
+            int count = 0;
+            double sum = 0;
+            foreach (int i in g.Members)
             {
-                double mean = g.Sum / g.Count;
-                return new EntitySentiment(g.First.Text, g.First.Label, g.Count, mean, _scorer.Options.LabelOf(mean));
-            })
-            .ToArray();
+                var ent = doc.Entities[i];
+                int si = doc.SentenceIndexOf(ent.TokenStart);
+                if (si < 0 || si >= scores.Length) continue;
+                sum += ClauseTone(doc, doc.Sentences[si], ent.TokenStart, scores[si]);
+                count++;
+            }
+            if (count == 0) continue;
+            double mean = sum / count;
+            tones.Add(new EntitySentiment(g.Text, g.Label, count, mean, _scorer.Options.LabelOf(mean)));
+        }
+        return tones;
     }
 
     private double ClauseTone(Document doc, Sentence sent, int token, SentimentScore score)

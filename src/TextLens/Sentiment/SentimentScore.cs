@@ -76,7 +76,8 @@ public sealed record SentimentScore(int Start, int End, double Compound, Sentime
 }
 
 /// <summary>The mean tone of the sentences (or clauses) that mention an entity.</summary>
-/// <param name="Text">The entity as written (mentions with the same text and label are grouped).</param>
+/// <param name="Text">The entity's longest mention as written. Mentions of one entity are grouped: the same text and
+/// label, a gazetteer alias ("EU" with "European Union"), or a surname with the full name the document gives.</param>
 /// <param name="EntityLabel">The entity's label.</param>
 /// <param name="Mentions">How many mentions were averaged.</param>
 /// <param name="Compound">Mean compound score (-1..+1) of the clauses mentioning the entity (the whole sentence when the clause carries no sentiment).</param>

@@ -26,6 +26,21 @@ public class TextAndToneTests
     }
 
     [Test]
+    public void EntityToneGroupsAliasesSurnamesAndQuoteVariantsLikeTheSentimentStage()
+    {
+        var doc = TextLens.Pipeline.CreateEnglish().Process(
+            "Jeyhun Bayramov met the European Union’s envoy. Bayramov thanked the EU. The EU's envoy left. The EU’s mission stayed.");
+        var tones = EntityTone.Summarize(doc);
+        Assert.Multiple(() =>
+        {
+            Assert.That(tones.Select(t => (t.Text, t.Mentions)), Is.EqualTo(new[] { ("European Union", 4), ("Jeyhun Bayramov", 2) }));
+            // the summary takes the sentiment stage's clause-level tone, which names the groups the same way
+            Assert.That(doc.Sentiment!.Entities.Select(e => (e.Text, e.Mentions)), Is.EqualTo(new[] { ("Jeyhun Bayramov", 2), ("European Union", 4) }));
+            Assert.That(tones[0].Tone, Is.EqualTo(Math.Round(doc.Sentiment.Entities[1].Compound, 4)));
+        });
+    }
+
+    [Test]
     public void TextReportGroupsCuesByHolder()
     {
         string report = DocumentTextWriter.ToText(ArticleFixture.Article);

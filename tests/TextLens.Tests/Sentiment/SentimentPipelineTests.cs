@@ -87,6 +87,17 @@ public class SentimentPipelineTests
     }
 
     [Test]
+    public void EntityToneGroupsAliasesAndSurnames()
+    {
+        var doc = TextLens.Pipeline.CreateEnglish().Process(
+            "Foreign Minister Jeyhun Bayramov praised the European Union. Bayramov said the EU had been helpful. " +
+            "Ilham Aliyev and Heydar Aliyev shaped the country; Aliyev is a common name. The U.S. and the United States are one.");
+        var tones = doc.Sentiment!.Entities.Where(t => t.EntityLabel != EntityLabel.Norp).Select(t => $"{t.Text}×{t.Mentions}");
+        // "Aliyev" alone could be either Aliyev: it stays on its own
+        Assert.That(tones, Is.EqualTo(new[] { "Jeyhun Bayramov×2", "European Union×2", "Ilham Aliyev×1", "Heydar Aliyev×1", "Aliyev×1", "United States×2" }));
+    }
+
+    [Test]
     public void StanceHedgesSoftenWhenTheStanceLayerRan()
     {
         const string text = "Perhaps the agreement brings prosperity.";
