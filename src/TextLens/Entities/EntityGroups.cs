@@ -26,18 +26,18 @@ internal static class EntityGroups
     public static IReadOnlyList<EntityGroup> Of(Document doc)
     {
         var fullNames = PersonFullNames(doc);
-        var groups = new Dictionary<(string Label, string Key), EntityGroup>();
+        var byLabel = new Dictionary<string, Dictionary<string, EntityGroup>>(StringComparer.Ordinal);
         var order = new List<EntityGroup>();
         for (int i = 0; i < doc.Entities.Count; i++)
         {
             var e = doc.Entities[i];
             if (e.Label == EntityLabel.Date) continue;
             string name = e.Label == EntityLabel.Person && fullNames.TryGetValue(e.Text, out var full) ? full : Gazetteer.CanonicalName(e.Text);
-            var key = (e.Label.Name, Normalise(name));
-            if (!groups.TryGetValue(key, out var g))
+            if (!byLabel.TryGetValue(e.Label.Name, out var groups)) byLabel[e.Label.Name] = groups = new(NormalisedComparer.Instance);
+            if (!groups.TryGetValue(name, out var g))
             {
                 g = new EntityGroup(e.Label, order.Count) { Text = e.Text };
-                groups.Add(key, g);
+                groups.Add(name, g);
                 order.Add(g);
             }
             g.Members.Add(i);
@@ -46,24 +46,65 @@ internal static class EntityGroups
         return order;
     }
 
-    /// <summary>Lower case, curly quotes and dashes as their ASCII forms, white space runs as one space, trimmed.</summary>
-    private static string Normalise(string text)
+    /// <summary>
+    /// Compares names as equal when they differ only in case, curly or straight quotes, dash forms and white space
+    /// runs (leading and trailing white space ignored); no string is built.
+    /// </summary>
+    internal sealed class NormalisedComparer : IEqualityComparer<string>
     {
-        var sb = new System.Text.StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
+        public static readonly NormalisedComparer Instance = new();
+
+        private static char Fold(char c) => c switch
         {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c switch
+            '\u2018' or '\u2019' or '\u02BC' => '\'',
+            '\u201C' or '\u201D' => '"',
+            '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
+            _ => char.ToLowerInvariant(c),
+        };
+
+        // The folded characters in order, one ' ' for each run of white space between words.
+        private static int Next(string s, ref int i, ref bool pendingSpace)
+        {
+            while (i < s.Length)
             {
-                '\u2018' or '\u2019' or '\u02BC' => '\'',
-                '\u201C' or '\u201D' => '"',
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
-                _ => char.ToLowerInvariant(c),
-            });
+                char c = s[i++];
+                if (char.IsWhiteSpace(c)) { pendingSpace = true; continue; }
+                if (pendingSpace) { pendingSpace = false; i--; return ' '; }
+                return Fold(c);
+            }
+            return -1;
         }
-        return sb.ToString();
+
+        public bool Equals(string? x, string? y)
+        {
+            if (ReferenceEquals(x, y)) return true;
+            if (x is null || y is null) return false;
+            int i = 0, j = 0;
+            bool sx = false, sy = false;
+            SkipLeading(x, ref i);
+            SkipLeading(y, ref j);
+            while (true)
+            {
+                int a = Next(x, ref i, ref sx), b = Next(y, ref j, ref sy); // trailing white space yields nothing
+                if (a != b) return false;
+                if (a < 0) return true;
+            }
+        }
+
+        public int GetHashCode(string s)
+        {
+            var hash = new HashCode();
+            int i = 0;
+            bool space = false;
+            SkipLeading(s, ref i);
+            for (int c = Next(s, ref i, ref space); c >= 0; c = Next(s, ref i, ref space)) hash.Add(c);
+            return hash.ToHashCode();
+        }
+
+        private static void SkipLeading(string s, ref int i)
+        {
+            while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        }
     }
 
     /// <summary>Surname or shorter full name → the longest full name the document gives for it; ambiguous surnames map to nothing.</summary>

@@ -88,17 +88,21 @@ internal static class EntityResolver
     /// </summary>
     private static void DropWeakModelSpans(EntityUnits u, List<EntityCandidate> candidates)
     {
-        var covered = new byte[u.Count]; // 1 gazetteer, 2 rule
-        var gazetteerSpan = new int[u.Count]; // 1 + index of a gazetteer candidate covering the unit, 0 for none
+        // Pooled, like owner: per unit, the gazetteer candidate covering it (1 + index, 0 for none) and whether a
+        // gazetteer (1) or rule (2) span covers it.
+        var gazetteerSpan = ArrayPool<int>.Shared.Rent(u.Count);
+        var covered = ArrayPool<byte>.Shared.Rent(u.Count);
+        Array.Clear(gazetteerSpan, 0, u.Count);
+        Array.Clear(covered, 0, u.Count);
         for (int ci = 0; ci < candidates.Count; ci++)
         {
             var c = candidates[ci];
             if (c.Source == EntitySource.Model) continue;
             byte mark = c.Source == EntitySource.Rule ? (byte)2 : (byte)1;
-            for (int i = c.UnitStart; i < c.UnitEnd && i < covered.Length; i++)
+            for (int i = Math.Max(c.UnitStart, 0); i < c.UnitEnd && i < u.Count; i++)
             {
                 covered[i] = Math.Max(covered[i], mark);
-                if (c.Source == EntitySource.Gazetteer && i >= 0) gazetteerSpan[i] = ci + 1;
+                if (c.Source == EntitySource.Gazetteer) gazetteerSpan[i] = ci + 1;
             }
         }
         var headline = TitleCaseLines(u);
@@ -106,21 +110,23 @@ internal static class EntityResolver
         {
             if (c.Source != EntitySource.Model) return false;
             if (headline[c.UnitStart] && c.Label != EntityLabel.Person) return true; // capitalisation says little on a headline
-            if (SplitByGazetteer(gazetteerSpan, c)) return true;
+            if (SplitByGazetteer(gazetteerSpan, u.Count, c)) return true;
             bool confident = c.Confidence >= OverrideConfidence && !headline[c.UnitStart];
             for (int i = c.UnitStart; i < c.UnitEnd; i++)
                 if (covered[i] == 2 || (covered[i] == 1 && !confident)) return true;
             return false;
         });
+        ArrayPool<int>.Shared.Return(gazetteerSpan);
+        ArrayPool<byte>.Shared.Return(covered);
     }
 
     /// <summary>
     /// True when the gazetteer covers every unit of a model span with two or more of its own names: "Christian Armenia"
     /// is NORP "Christian" and GPE "Armenia", not one place, however sure the model is.
     /// </summary>
-    private static bool SplitByGazetteer(int[] gazetteerSpan, EntityCandidate c)
+    private static bool SplitByGazetteer(int[] gazetteerSpan, int count, EntityCandidate c)
     {
-        if (c.UnitStart < 0 || c.UnitEnd > gazetteerSpan.Length || c.Length < 2) return false;
+        if (c.UnitStart < 0 || c.UnitEnd > count || c.Length < 2) return false;
         int first = gazetteerSpan[c.UnitStart];
         bool several = false;
         for (int i = c.UnitStart; i < c.UnitEnd; i++)
