@@ -430,8 +430,23 @@ internal static class BuiltInRules
         }
         // "Nikol Pashinyan said"
         if (u.IsWord(end) && EntityWords.SpeechVerbs.Contains(u[end])) return true;
+        // "Nikol Pashinyan has bet …", "Elchin Amirbayov insists …": a verb follows a name that looks like a person's
+        // (a known given name first, or a first word English does not know and a surname ending), where the model is
+        // unsure at the start of a sentence; "Critic Peskov was …" starts with an English word
+        if (u.Pos is { } pos && end < u.Count && u.IsWord(end) && !u.IsCap(end) && (UPos)pos[end] is UPos.Verb or UPos.Aux
+            && (Gazetteer.GivenNames.Contains(u[start]) || (HasSurnameEnding(u[end - 1]) && !IsEnglishWord(u.LowerAt(start)))))
+            return true;
         return false;
     }
+
+    /// <summary>True when the tagger's lemma table knows the word (its treebank and dictionary vocabulary): "critic", not "nikol".</summary>
+    private static bool IsEnglishWord(ReadOnlySpan<char> lower) => PosTagger.Default.Model.Lemmas.IsKnown(lower);
+
+    /// <summary>Surname endings common in the region TextLens is built for (Armenian, Azerbaijani, Georgian, Russian, Turkish, Ukrainian, Persian).</summary>
+    private static bool HasSurnameEnding(ReadOnlySpan<char> w) =>
+        w.Length >= 5 && (w.EndsWith("yan") || w.EndsWith("ian") || w.EndsWith("ov") || w.EndsWith("ova") || w.EndsWith("ev")
+            || w.EndsWith("eva") || w.EndsWith("enko") || w.EndsWith("vili") || w.EndsWith("dze") || w.EndsWith("zade") || w.EndsWith("oglu")
+            || w.EndsWith("oğlu") || w.EndsWith("yev") || w.EndsWith("yeva"));
 
     // ---------------------------------------------------------------- web sites
 
