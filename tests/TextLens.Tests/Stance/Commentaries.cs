@@ -229,12 +229,14 @@ public static class Commentaries
             ]),
         new("turkey",
             "Ankara will open the border as soon as the treaty is signed. Officials want the crossing ready as soon as possible. " +
-            "There is an urgent need for direct flights, and there is a need to restore the railway.",
+            "There is an urgent need for direct flights, and there is a need to restore the railway. " +
+            "No serious analyst believes the border will stay closed.",
             [
                 new("COMMITMENT", "will open", "Ankara"),
                 new("CONDITION", "as soon as", "Ankara"),
                 new("DEONTIC", "There is an urgent need for", "author"),
                 new("DEONTIC", "there is a need to", "author"),
+                new("BOOSTER", "No serious analyst believes", "author"),
             ]),
     ];
 }
