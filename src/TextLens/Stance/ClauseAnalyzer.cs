@@ -267,15 +267,21 @@ internal readonly struct ClauseAnalyzer
                 if (i > sentenceStart && StanceWords.Auxiliaries.Contains(_doc, i - 1) && !Lower(i - 1).SequenceEqual("has") && !Lower(i - 1).SequenceEqual("have") && !Lower(i - 1).SequenceEqual("had")) continue; // "is believed", "will say"
                 if (StanceWords.AmbiguousReportingVerbs.Contains(_doc, i) &&
                     !(i + 1 < sentenceEnd && (Lower(i + 1).SequenceEqual("that") || IsPunct(i + 1)))) continue; // "member states", "the notes"
-                var np = NounPhraseBefore(Math.Max(sentenceStart, SegmentStart(sentenceStart, i)), i);
-                if (np is not { } r || IsPronounOnly(r)) continue;
+                // "Pashinyan, for his part, insists that …": past a parenthetical, as for any subject
+                var np = NounPhraseBefore(Math.Max(sentenceStart, SegmentStart(sentenceStart, i)), i) ?? Subject(sentenceStart, i);
+                if (np is not { } r) continue;
+                // a pronoun speaks only after a quote or comma at the end ('"…," he said.'); "he said that …" keeps the clause's own subject
+                bool pronoun = IsPronounOnly(r);
+                if (pronoun && !IsThirdPersonPronoun(r)) continue;
                 if (Lower(i).SequenceEqual("pointed") || Lower(i).SequenceEqual("points"))
                     if (!(i + 1 < sentenceEnd && Lower(i + 1).SequenceEqual("out"))) continue;
                 int after = i + 1;
                 while (after < sentenceEnd && IsPunct(after) && !IsPunctBoundary(after)) after++;
                 bool atEnd = after >= sentenceEnd || (after == sentenceEnd - 1 && IsPunct(after));
                 // '"…," the minister told reporters.' / '…, officials said on Monday.': a speaker after a comma or quote, few words left
-                if (!atEnd && r.Start > sentenceStart && IsPunct(r.Start - 1) && sentenceEnd - after <= 5 && !Lower(after).SequenceEqual("that"))
+                // after a closing quote the attribution may run longer: '"…," he told the Munich Security Conference in February.'
+                int tail = r.Start > sentenceStart && IsClosingQuote(r.Start - 1) ? 8 : 5;
+                if (!atEnd && r.Start > sentenceStart && IsPunct(r.Start - 1) && sentenceEnd - after <= tail && !Lower(after).SequenceEqual("that"))
                 {
                     bool clauseAfter = false;
                     for (int q = after; q < sentenceEnd; q++) if (IsBoundary(q) && !IsPunct(q)) { clauseAfter = true; break; }
@@ -287,7 +293,7 @@ internal readonly struct ClauseAnalyzer
                     // "…, the minister said." needs the comma (or quote) before the speaker
                     if (r.Start > sentenceStart && IsPunct(r.Start - 1)) frames.Add(new Frame(r, sentenceStart, r.Start));
                 }
-                else if (thatFollows || !StanceWords.AmbiguousReportingVerbs.Contains(_doc, i))
+                else if (!pronoun && (thatFollows || !StanceWords.AmbiguousReportingVerbs.Contains(_doc, i)))
                 {
                     // the report ends where the writer comments on it: "…, which would be a serious setback"
                     int scopeEnd = sentenceEnd;
@@ -298,6 +304,8 @@ internal readonly struct ClauseAnalyzer
             }
         }
     }
+
+    private bool IsClosingQuote(int i) => Lower(i) is "\"" or "\u201D" or "\u2019" or "\u00BB" or "'";
 
     private bool IsPronounOnly(Range r) => r.Length == 1 && IsPronoun(r.Start);
 

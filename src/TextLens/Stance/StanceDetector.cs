@@ -141,13 +141,13 @@ public sealed class StanceDetector : IPipelineComponent
                     if (subject is { } r && clause.IsFirstPerson(r))
                     {
                         // "We will never accept this," the minister said: the speaker, else the author
-                        if (!SetFromFrame(document, clause, frames, ref c)) { c.Holder = StanceCue.Author; c.HolderRange = null; }
+                        if (!SetFromFrame(document, clause, frames, ref c, lastActor)) { c.Holder = StanceCue.Author; c.HolderRange = null; }
                     }
                     else if (subject is { } p && (clause.IsThirdPersonPronoun(p) || clause.IsReferentialIt(p)))
                     {
                         // a pronoun refers to the speaker ("the army says it is willing"), the sentence's subject
                         // ("Taipei has made clear that it is prepared"), or the last actor
-                        if (!SetFromFrame(document, clause, frames, ref c))
+                        if (!SetFromFrame(document, clause, frames, ref c, lastActor))
                         {
                             var head = clause.Subject(sStart, sStart) is null ? clause.FirstNounPhrase(sStart, p.Start) : null;
                             if (head is { } h && h.End <= p.Start && !clause.IsExpletive(h) && !clause.IsThirdPersonPronoun(h) && !clause.IsFirstPerson(h))
@@ -161,7 +161,7 @@ public sealed class StanceDetector : IPipelineComponent
                         SetHolder(document, clause, ref c, s);
                         lastActor = c.Holder;
                     }
-                    else SetFromFrame(document, clause, frames, ref c);
+                    else SetFromFrame(document, clause, frames, ref c, lastActor);
                 }
                 cues[i] = c;
             }
@@ -174,7 +174,7 @@ public sealed class StanceDetector : IPipelineComponent
                     c.Holder = cues[c.Link].Holder;
                     c.HolderRange = cues[c.Link].HolderRange;
                 }
-                else if (!SetFromFrame(document, clause, frames, ref c) && c.Type != StanceCueType.Condition)
+                else if (!SetFromFrame(document, clause, frames, ref c, lastActor) && c.Type != StanceCueType.Condition)
                 {
                     // an epistemic cue inside an actor's clause ("Baku seeks to remove ambiguity that might …")
                     for (int j = i - 1; j >= first && c.Start - cues[j].Start <= ClauseAnalyzer.Window; j--)
@@ -392,13 +392,21 @@ public sealed class StanceDetector : IPipelineComponent
         }
     }
 
-    private static bool SetFromFrame(Document doc, ClauseAnalyzer clause, FrameCache cache, ref Candidate c)
+    private static bool SetFromFrame(Document doc, ClauseAnalyzer clause, FrameCache cache, ref Candidate c, string? lastActor)
     {
         ClauseAnalyzer.Frame? best = null;
         foreach (var f in cache.Get(clause))
             if (c.Start >= f.ScopeStart && c.End <= f.ScopeEnd && (c.Start >= f.Source.End || c.End <= f.Source.Start))
                 if (best is null || f.ScopeStart >= best.Value.ScopeStart) best = f;
         if (best is not { } b) return false;
+        if (clause.IsThirdPersonPronoun(b.Source))
+        {
+            // '"We cannot accept this," he told …': "he" is the last actor named before, if any
+            if (lastActor is null) return false;
+            c.Holder = lastActor;
+            c.HolderRange = null;
+            return true;
+        }
         var name = clause.HolderName(b.Source, preferSurname: true);
         var t = doc.TokenStore;
         c.HolderRange = name;

@@ -238,5 +238,15 @@ public static class Commentaries
                 new("DEONTIC", "there is a need to", "author"),
                 new("BOOSTER", "No serious analyst believes", "author"),
             ]),
+        new("munich",
+            "Aliyev has said he will not sign the treaty until Armenia changes its constitution. \"We cannot accept territorial claims,\" " +
+            "he told the Munich Security Conference in February. Pashinyan, for his part, insists that a referendum must wait until after " +
+            "the elections. \"It is a mistake,\" the analyst said.",
+            [
+                new("REFUSAL", "will not sign", "Aliyev"),
+                new("CONDITION", "until", "Aliyev"),
+                new("REFUSAL", "cannot accept", "Aliyev"),
+                new("DEONTIC", "must", "Pashinyan"),
+            ]),
     ];
 }
