@@ -73,6 +73,18 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void SeatsOfGovernmentAreOrganisations()
+    {
+        const string text = "Downing Street and the Élysée stayed silent, while Capitol Hill remains divided.";
+        var expected = new[] { At(text, "ORG", "Downing Street"), At(text, "ORG", "Élysée"), At(text, "ORG", "Capitol Hill") };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Entities(text), Is.EqualTo(expected));
+            Assert.That(Entities(text, TextLens.Pipeline.CreateEnglish()), Is.EqualTo(expected), "the model's PERSON \"Capitol Hill\" loses");
+        });
+    }
+
+    [Test]
     public void CorridorExtendsAPlaceAndChurchHeadsAnOrganisation()
     {
         const string text = "The Armenian Apostolic Church opposed reopening the Lachin corridor.";
