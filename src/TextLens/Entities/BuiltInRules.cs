@@ -401,8 +401,8 @@ internal static class BuiltInRules
                     continue;
                 }
             }
-            // Two or three name words in a person's context.
-            if (IsPersonName(u, gaz, i) && !IsNameWord(u, i - 1))
+            // Two or three name words in a person's context ("Yesterday Nikol Pashinyan said": a capitalised function word before is no name).
+            if (IsPersonName(u, gaz, i) && (!IsNameWord(u, i - 1) || (u.IsWord(i - 1) && EntityWords.CapitalStopWords.Contains(u[i - 1]))))
             {
                 int end = PersonNameEnd(u, gaz, i, 3);
                 if (end - i >= 2 && !IsOrgOrEventContinuation(u, end) && PersonContext(u, i, end))

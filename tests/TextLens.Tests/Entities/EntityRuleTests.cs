@@ -106,7 +106,7 @@ public class EntityRuleTests
     [Test]
     public void AForeignNameWithASurnameEndingBeforeAVerbIsAPerson()
     {
-        const string text = "Nikol Pashinyan has bet his future on peace. Elchin Amirbayov insists on a package deal. " +
+        const string text = "Nikol Pashinyan has bet his future on peace. Meanwhile Elchin Amirbayov insists on a package deal. " +
             "Global Witness has published a report. Critic Bob Peskov was not impressed.";
         var persons = TextLens.Pipeline.CreateEnglish().Process(text).Entities.Where(e => e.Label == EntityLabel.Person).Select(e => e.Text);
         Assert.That(persons, Is.EqualTo(new[] { "Nikol Pashinyan", "Elchin Amirbayov", "Bob Peskov" }));
