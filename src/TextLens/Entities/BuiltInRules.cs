@@ -128,6 +128,8 @@ internal static class BuiltInRules
     /// <summary>End of a date expression that starts at unit <paramref name="i"/>, or <paramref name="i"/> when none does.</summary>
     private static int CoreDate(EntityUnits u, int i)
     {
+        // 12/05/2025, 12.05.2025, 2025-05-12: written as one word
+        if (NumericDateEnd(u, i) is > 0 and var numericEnd) return numericEnd;
         // 17 April 2025 / 17 April / 12 Feb. 2026
         if (IsDay(u, i) && MonthEnd(u, i + 1) is > 0 and var afterMonth)
             return IsYear(u, afterMonth) ? afterMonth + 1 : u.Is(afterMonth, ",") && IsYear(u, afterMonth + 1) ? afterMonth + 2 : afterMonth;
@@ -158,6 +160,9 @@ internal static class BuiltInRules
             if (u.Is(i + 1, ",") && u.IsDigits(i + 2) && u.Length[i + 2] == 3) return i; // 2,000
             return i + 1;
         }
+        // the 21st century / the nineteenth century
+        if (u.IsIgnoreCase(i, "the") && OrdinalEnd(u, i + 1) is > 0 and var ordinalEnd && u.IsWord(ordinalEnd) && u.LowerAt(ordinalEnd) is "century" or "centuries")
+            return ordinalEnd + 1;
         // 1990s
         if (u.IsWord(i) == false && u.Length[i] == 5 && u[i][4] == 's' && char.IsAsciiDigit(u[i][0]) && u[i][..4].ContainsAnyExcept("0123456789") == false)
             return u.Is(i - 1, "the") || u.Is(i - 1, "The") ? i + 1 : i + 1;
@@ -211,11 +216,41 @@ internal static class BuiltInRules
     }
 
     /// <summary>"the end of", "the beginning of", "early", "late", "mid-" before a date belong to it.</summary>
+    /// <summary>End of a date written with separators and no spaces (d/m/y or m/d/y with / or ., or ISO y-m-d), or -1.</summary>
+    private static int NumericDateEnd(EntityUnits u, int i)
+    {
+        static bool Part(EntityUnits u, int k, int maxLength) => u.IsDigits(k) && u.Length[k] <= maxLength && int.Parse(u[k]) is >= 1 and <= 31;
+        if (i + 4 >= u.Count || !u.Touches(i) || !u.Touches(i + 1) || !u.Touches(i + 2) || !u.Touches(i + 3)) return -1;
+        if (!u.Is(i + 1, u[i + 3].ToString())) return -1; // the same separator twice
+        if (u.Is(i + 1, "/") || u.Is(i + 1, "."))
+            return Part(u, i, 2) && Part(u, i + 2, 2) && IsYear(u, i + 4) && !(u.Touches(i + 4) && u.IsDigits(i + 5)) ? i + 5 : -1;
+        if (u.Is(i + 1, "-"))
+            return IsYear(u, i) && u.Length[i + 2] == 2 && Part(u, i + 2, 2) && int.Parse(u[i + 2]) <= 12 && u.Length[i + 4] == 2 && Part(u, i + 4, 2) ? i + 5 : -1;
+        return -1;
+    }
+
+    /// <summary>End of an ordinal at <paramref name="i"/> ("21st", "21" + "st", "nineteenth"), or -1.</summary>
+    private static int OrdinalEnd(EntityUnits u, int i)
+    {
+        if ((uint)i >= (uint)u.Count) return -1;
+        var w = u.LowerAt(i);
+        if (w.Length >= 3 && char.IsAsciiDigit(w[0]) && w[^2..] is "st" or "nd" or "rd" or "th" && !w[..^2].ContainsAnyExcept("0123456789")) return i + 1;
+        if (u.IsDigits(i) && u.Touches(i) && u.IsWord(i + 1) && u.LowerAt(i + 1) is "st" or "nd" or "rd" or "th") return i + 2;
+        return u.IsWord(i) && w is "first" or "second" or "third" or "fourth" or "fifth" or "sixth" or "seventh" or "eighth" or "ninth"
+            or "tenth" or "eleventh" or "twelfth" or "thirteenth" or "fourteenth" or "fifteenth" or "sixteenth" or "seventeenth"
+            or "eighteenth" or "nineteenth" or "twentieth" or "twenty-first" ? i + 1 : -1;
+    }
+
     private static int ExtendDateLeft(EntityUnits u, int start)
     {
         if (start >= 3 && u.Is(start - 1, "of") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "end" or "beginning" or "start" or "middle" or "turn" or "spring" or "summer" or "autumn" or "fall" or "winter"
             && u.IsIgnoreCase(start - 3, "the"))
             return start - 3;
+        // "the first half of 2025", "the last quarter of 2024"
+        if (start >= 4 && u.Is(start - 1, "of") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "half" or "quarter" or "part" or "months" or "weeks"
+            && u.IsWord(start - 3) && u.LowerAt(start - 3) is "first" or "second" or "third" or "fourth" or "last" or "final" or "latter" or "early" or "later" or "closing" or "opening"
+            && u.IsIgnoreCase(start - 4, "the"))
+            return start - 4;
         if (start >= 1 && u.IsWord(start - 1) && u.LowerAt(start - 1) is "early" or "late" or "mid") return start - 1;
         if (start >= 2 && u.Is(start - 1, "-") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "mid" or "early" or "late") return start - 2;
         return start;

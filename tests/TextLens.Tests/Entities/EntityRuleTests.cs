@@ -143,6 +143,10 @@ public class EntityRuleTests
     }
 
     [TestCase("Yesterday, the talks ended in Geneva.", "Yesterday")]
+    [TestCase("Trade grew in the first half of 2025 and fell later.", "the first half of 2025")]
+    [TestCase("The conflict shaped the 21st century more than any treaty.", "the 21st century")]
+    [TestCase("A memo dated 12/05/2025 leaked to the press.", "12/05/2025")]
+    [TestCase("A memo dated 2025-05-12 leaked to the press.", "2025-05-12")]
     [TestCase("The talks ended on 17 April 2025 in Geneva.", "17 April 2025")]
     [TestCase("The summit was held on April 11-13 this spring.", "April 11-13")]
     [TestCase("Parliament voted in December 2024.", "December 2024")]
