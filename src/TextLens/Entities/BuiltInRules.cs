@@ -319,12 +319,13 @@ internal static class BuiltInRules
         }
         // Drop leading titles ("Foreign Minister …") from runs: they never start an organisation or event.
         // Find the last head word; everything from the run start through the name's tail is the entity.
-        int lastEvent = -1, lastOrg = -1;
+        int lastEvent = -1, lastOrg = -1, lastLoc = -1;
         for (int k = start; k < end; k++)
         {
             if (!u.IsWord(k)) continue;
             if (EntityWords.EventHeads.Contains(u[k])) lastEvent = k;
             if (EntityWords.OrgHeads.Contains(u[k])) lastOrg = k;
+            if (EntityWords.LocationHeads.Contains(u[k])) lastLoc = k;
         }
         // World War II, COP29
         for (int k = start; k < end; k++)
@@ -346,9 +347,9 @@ internal static class BuiltInRules
                 return;
             }
         }
-        int head = Math.Max(lastEvent, lastOrg);
+        int head = Math.Max(Math.Max(lastEvent, lastOrg), lastLoc);
         if (head < 0) return;
-        var label = head == lastEvent ? EntityLabel.Event : EntityLabel.Org;
+        var label = head == lastEvent ? EntityLabel.Event : head == lastOrg ? EntityLabel.Org : EntityLabel.Loc;
         int s = start;
         while (s < head && (EntityWords.Titles.Contains(u[s]) || !u.IsWord(s) || !u.IsCap(s))) s++;
         // a headline run: "Five Lessons From the Washington Summit" is the EVENT "Washington Summit"

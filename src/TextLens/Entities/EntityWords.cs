@@ -70,6 +70,10 @@ internal static class EntityWords
     public static readonly WordSet DocumentTails = Set(
         "Declaration", "Treaty", "Agreement", "Accord", "Accords", "Protocol", "Pact", "Memorandum", "Doctrine", "Charter");
 
+    /// <summary>Words that end a (non-GPE) location name the gazetteer may not know: "Southern Gas Corridor", "Zangezur Corridor".</summary>
+    public static readonly WordSet LocationHeads = Set(
+        "Corridor", "Sea", "Mountains", "Valley", "Basin", "Strait", "Peninsula", "Plateau", "Highlands", "Desert", "Lowlands", "Steppe");
+
     /// <summary>Words that end an event name: "Antalya Diplomacy Forum", "Cold War".</summary>
     public static readonly WordSet EventHeads = Set(
         "Forum", "Summit", "Conference", "Games", "Olympics", "Expo", "Festival", "Dialogue", "Revolution", "War", "Crisis",

@@ -73,6 +73,14 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void LocationHeadWordsMakeALocation()
+    {
+        const string text = "SOCAR plans to expand the Southern Gas Corridor and to explore the Sea of Azov.";
+        var expected = new[] { At(text, "ORG", "SOCAR"), At(text, "LOC", "Southern Gas Corridor"), At(text, "LOC", "Sea of Azov") };
+        Assert.That(Entities(text, TextLens.Pipeline.CreateEnglish()), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void SeatsOfGovernmentAreOrganisations()
     {
         const string text = "Downing Street and the Élysée stayed silent, while Capitol Hill remains divided.";
