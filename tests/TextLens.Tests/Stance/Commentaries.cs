@@ -248,5 +248,12 @@ public static class Commentaries
                 new("REFUSAL", "cannot accept", "Aliyev"),
                 new("DEONTIC", "must", "Pashinyan"),
             ]),
+        new("openness",
+            "Tbilisi has not ruled out a referendum. Baku ruled out any talks. Europe cannot afford to ignore the region.",
+            [
+                new("COMMITMENT", "has not ruled out", "Tbilisi"),
+                new("REFUSAL", "ruled out", "Baku"),
+                new("DEONTIC", "cannot afford to", "author"),
+            ]),
     ];
 }
