@@ -221,7 +221,7 @@ internal static class BuiltInRules
     {
         static bool Part(EntityUnits u, int k, int maxLength) => u.IsDigits(k) && u.Length[k] <= maxLength && int.Parse(u[k]) is >= 1 and <= 31;
         if (i + 4 >= u.Count || !u.Touches(i) || !u.Touches(i + 1) || !u.Touches(i + 2) || !u.Touches(i + 3)) return -1;
-        if (!u.Is(i + 1, u[i + 3].ToString())) return -1; // the same separator twice
+        if (!u[i + 1].SequenceEqual(u[i + 3])) return -1; // the same separator twice
         if (u.Is(i + 1, "/") || u.Is(i + 1, "."))
             return Part(u, i, 2) && Part(u, i + 2, 2) && IsYear(u, i + 4) && !(u.Touches(i + 4) && u.IsDigits(i + 5)) ? i + 5 : -1;
         if (u.Is(i + 1, "-"))

@@ -119,8 +119,8 @@ internal static class EntityGroups
             if (space <= 0) continue;
             string surname = e.Text[(space + 1)..];
             if (!map.TryGetValue(surname, out var known)) map[surname] = e.Text;
-            else if (known == e.Text || known.EndsWith(" " + e.Text, StringComparison.Ordinal)) { } // the same or a shorter form
-            else if (e.Text.EndsWith(" " + known, StringComparison.Ordinal)) map[surname] = e.Text; // a longer form
+            else if (known == e.Text || EndsWithName(known, e.Text)) { } // the same or a shorter form
+            else if (EndsWithName(e.Text, known)) map[surname] = e.Text; // a longer form
             else ambiguous.Add(surname); // "Ilham Aliyev" and "Heydar Aliyev"
         }
         foreach (var a in ambiguous) map.Remove(a);
@@ -129,9 +129,13 @@ internal static class EntityGroups
         {
             if (e.Label != EntityLabel.Person) continue;
             int space = e.Text.LastIndexOf(' ');
-            if (space > 0 && map.TryGetValue(e.Text[(space + 1)..], out var longest) && longest.EndsWith(e.Text, StringComparison.Ordinal))
+            if (space > 0 && map.TryGetValue(e.Text[(space + 1)..], out var longest) && EndsWithName(longest, e.Text))
                 map.TryAdd(e.Text, longest);
         }
         return map;
     }
+
+    /// <summary>True when <paramref name="full"/> is <paramref name="tail"/> with more given names before it: "Recep Tayyip Erdoğan", "Tayyip Erdoğan".</summary>
+    private static bool EndsWithName(string full, string tail) =>
+        full.Length > tail.Length && full.EndsWith(tail, StringComparison.Ordinal) && full[^(tail.Length + 1)] == ' ';
 }

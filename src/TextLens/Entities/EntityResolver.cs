@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using TextLens.Segmentation;
 
 namespace TextLens.Entities;
 
@@ -148,15 +149,7 @@ internal static class EntityResolver
         for (int i = 0; i < u.Count; i++)
         {
             if (!u.LineBreakAfter(i)) continue;
-            int words = 0, capital = 0;
-            bool sentenceEnd = u.Is(i, ".") || u.Is(i, "!") || u.Is(i, "?");
-            for (int k = start; k <= i; k++)
-            {
-                if (!u.IsWord(k) || u.Length[k] < 4) continue;
-                words++;
-                if (u.IsCap(k)) capital++;
-            }
-            if (!sentenceEnd && words >= 3 && capital * 10 >= words * 7)
+            if (Headlines.IsHeadline(u.Text.AsSpan(u.Start[start], u.End(i) - u.Start[start])))
                 for (int k = start; k <= i; k++) flags[k] = true;
             start = i + 1;
         }
@@ -238,17 +231,20 @@ internal static class EntityResolver
     /// </summary>
     private static void ExtendPersonsLeft(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer)
     {
-        var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int>? mentions = null; // surname → mentions, looked up by span: one key string per surname
         foreach (var p in chosen)
             if (p.Label == EntityLabel.Person)
             {
-                var surname = u[p.UnitEnd - 1].ToString();
-                mentions[surname] = mentions.GetValueOrDefault(surname) + 1;
+                var bySpan = (mentions ??= new Dictionary<string, int>(StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+                var surname = u[p.UnitEnd - 1];
+                bySpan[surname] = bySpan.TryGetValue(surname, out int n) ? n + 1 : 1;
             }
+        if (mentions is null) return;
+        var counts = mentions.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int c = 0; c < chosen.Count; c++)
         {
             var p = chosen[c];
-            if (p.Label != EntityLabel.Person || mentions[u[p.UnitEnd - 1].ToString()] < 2) continue;
+            if (p.Label != EntityLabel.Person || counts[u[p.UnitEnd - 1]] < 2) continue;
             int start = p.UnitStart;
             while (start > p.UnitStart - 2 && IsGivenNameBefore(u, owner, gazetteer, start)) start--;
             if (start == p.UnitStart) continue;

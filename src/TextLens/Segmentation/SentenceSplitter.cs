@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TextLens.Segmentation;
 using TextLens.Tokenization;
 
 namespace TextLens;
@@ -242,9 +243,8 @@ public sealed class SentenceSplitter : IPipelineComponent
     private const int MaxHeadline = 200;
 
     /// <summary>
-    /// True when the line around <paramref name="pos"/> is a headline: at most 200 characters (so hostile input with
-    /// megabyte lines stays linear), no final . ? or !, and at least three words of four or more letters, 70% of them
-    /// capitalised.
+    /// True when the line around <paramref name="pos"/> is a headline (<see cref="Headlines.IsHeadline"/>) of at most 200
+    /// characters: the bounded look-around keeps hostile input with megabyte lines linear.
     /// </summary>
     internal static bool IsHeadlineLine(ReadOnlySpan<char> text, int pos)
     {
@@ -253,22 +253,7 @@ public sealed class SentenceSplitter : IPipelineComponent
             if (pos - --start > MaxHeadline) return false;
         while (end < text.Length && text[end] != '\n')
             if (++end - pos > MaxHeadline) return false;
-        var line = text[start..end].TrimEnd();
-        if (line.IsEmpty || line[^1] is '.' or '?' or '!') return false;
-        int words = 0, capital = 0;
-        for (int i = 0; i < line.Length;)
-        {
-            if (!char.IsLetter(line[i])) { i++; continue; }
-            int j = i;
-            while (j < line.Length && char.IsLetter(line[j])) j++;
-            if (j - i >= 4)
-            {
-                words++;
-                if (char.IsUpper(line[i])) capital++;
-            }
-            i = j;
-        }
-        return words >= 3 && capital * 10 >= words * 7;
+        return Headlines.IsHeadline(text[start..end]);
     }
 
     /// <summary>Whether a line without final punctuation continues on the next line (a comma, a function word, a hyphen at its end).</summary>

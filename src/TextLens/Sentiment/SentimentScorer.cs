@@ -1,4 +1,5 @@
 using System.Buffers;
+using TextLens.Segmentation;
 
 namespace TextLens.Sentiment;
 
@@ -83,27 +84,6 @@ internal sealed class SentimentScorer
         return IsCapitalisedWord(doc, a - 1) && a - 1 > s || (b < e && IsCapitalisedWord(doc, b));
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadlinePrepositions =
-        new HashSet<string>(["with", "from", "into", "over", "upon", "onto", "than", "that", "amid", "after", "under"], StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>
-    /// True for a title-case headline ("A Great Opportunity for Peace"), whose capitalised words keep their tone: at
-    /// least two capitalised words of four or more letters and no lower-case one except short prepositions.
-    /// </summary>
-    private static bool IsTitleCase(Document doc, int s, int e)
-    {
-        int capital = 0;
-        for (int k = s; k < e; k++)
-        {
-            ref readonly var t = ref doc.TokenStore[k];
-            if (t.Kind != TokenKind.Word || t.Length < 4) continue;
-            if (char.IsUpper(doc.Text[t.Start])) capital++;
-            else if (!HeadlinePrepositions.Contains(doc.LowerText.AsSpan(t.Start, t.Length))) return false;
-        }
-        return capital >= 2;
-    }
-
     private SentimentScore Run(Document doc, int s, int e, int stanceHedges, bool explain, out CueCounts counts)
     {
         counts = default;
@@ -120,11 +100,12 @@ internal sealed class SentimentScorer
         {
             // 1. Lexicon matches (longest first) and clause ids.
             int nc = 0, clauseId = 0;
-            bool headline = IsTitleCase(doc, s, e);
+            bool? headline = null; // a title-case headline keeps the tone of its capitalised words; decided on first need
             for (int i = s; i < e;)
             {
                 if (IsWordLike(tokens[i].Kind) && _lexicon.Match(doc, i, e, out int len) is { } node
-                    && !(node.Kind == SentimentCueKind.Valence && !headline && InName(doc, s, e, i, i + len)))
+                    && !(node.Kind == SentimentCueKind.Valence && InName(doc, s, e, i, i + len)
+                         && !(headline ??= Headlines.IsTitleCase(doc.Text.AsSpan(start, end - start)))))
                 {
                     if (node.Kind is SentimentCueKind.Contrast or SentimentCueKind.Concessive && i > s) clauseId++;
                     cues[nc++] = new Cue { A = i, B = i + len, Node = node };
