@@ -25,13 +25,14 @@ internal static class CliApp
         TextLens.Train.PosCommands.AddTo(tool);
         TextLens.Train.NerCommands.AddTo(tool);
         TextLens.Train.SentimentCommands.AddTo(tool);
+        TextLens.Train.StanceCommands.AddTo(tool);
         var byName = tool.Subcommands.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var train = new Command("train", "Train models (needs the corpora in ../shared/corpora): pos, ner, sentiment.");
-        var eval = new Command("eval", "Evaluate models on a corpus: pos, ner, sentiment.");
+        var train = new Command("train", "Train models (needs the corpora in ../shared/corpora or gold folders): pos, ner, sentiment, stance.");
+        var eval = new Command("eval", "Evaluate models on a corpus: pos, ner, sentiment, stance.");
         foreach (var (group, name, source) in new[]
         {
-            (train, "pos", "pos"), (train, "ner", "ner"), (train, "sentiment", "sentiment"),
-            (eval, "pos", "eval"), (eval, "ner", "ner-eval"), (eval, "sentiment", "sentiment-eval"),
+            (train, "pos", "pos"), (train, "ner", "ner"), (train, "sentiment", "sentiment"), (train, "stance", "stance"),
+            (eval, "pos", "eval"), (eval, "ner", "ner-eval"), (eval, "sentiment", "sentiment-eval"), (eval, "stance", "stance-eval"),
         })
         {
             if (!byName.TryGetValue(source, out var command)) continue;

@@ -7,4 +7,5 @@ var root = new RootCommand("Train and evaluate TextLens models.");
 PosCommands.AddTo(root);
 NerCommands.AddTo(root);
 SentimentCommands.AddTo(root);
+StanceCommands.AddTo(root);
 return root.Parse(args).Invoke();

@@ -64,19 +64,12 @@ internal sealed class NerModel
 
     // ------------------------------------------------------------------ tags
 
-    public static int TypeOf(int tag) => tag == 0 ? -1 : (tag - 1) / 4;
-    public static int PartOf(int tag) => (tag - 1) % 4;
-    public static int Tag(int type, int part) => 1 + 4 * type + part;
+    public static int TypeOf(int tag) => Bilou.TypeOf(tag);
+    public static int PartOf(int tag) => Bilou.PartOf(tag);
+    public static int Tag(int type, int part) => Bilou.Tag(type, part);
 
     /// <summary>True when <paramref name="tag"/> may follow <paramref name="prev"/> in BILOU.</summary>
-    public static bool Allowed(int prev, int tag)
-    {
-        bool prevOpen = prev != 0 && PartOf(prev) is B or I;
-        if (tag == 0) return !prevOpen;
-        int part = PartOf(tag);
-        if (part is B or U) return !prevOpen;
-        return prevOpen && TypeOf(prev) == TypeOf(tag); // I or L continue the open entity
-    }
+    public static bool Allowed(int prev, int tag) => Bilou.Allowed(prev, tag);
 
     /// <summary>Converts IOB2 tags of units (type index or -1, begin flag) into BILOU tag ids.</summary>
     public static int[] ToBilou(int[] type, bool[] begin)

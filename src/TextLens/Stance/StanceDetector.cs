@@ -1,4 +1,5 @@
 using TextLens.Stance;
+using TextLens.Tagging;
 
 namespace TextLens;
 
@@ -8,27 +9,43 @@ namespace TextLens;
 /// entities when earlier components provide them and falls back to word lists otherwise. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Cues come from a <see cref="StanceLexicon"/> of token patterns. Negation in the clause turns a commitment into a
+/// <para>Cue spans and types come from the trained <see cref="StanceModel"/> (built in: <see cref="StanceModel.Default"/>),
+/// which reads the built-in lexicon's matches as features among others. Rows a user adds to the lexicon
+/// (<see cref="StanceLexicon.Extend(string)"/>, <see cref="StanceLexicon.Load(string)"/>) always fire, as do built-in rows
+/// marked <c>rule</c>; a model cue that overlaps such a rule's cue gives way. Without a model (<c>model: null</c>) every
+/// lexicon row fires, as in TextLens 0.1.</para>
+/// <para>Rules: cues come from a <see cref="StanceLexicon"/> of token patterns. Negation in the clause turns a commitment into a
 /// refusal ("will not sign") and gives obligations negative polarity ("should not"); "until"/"before" are conditions
 /// only after a refusal, a negation or a restriction. The holder of a refusal or commitment is the clause's subject
 /// (or the owner in "Azerbaijan's bid to"); hedges, boosters, attitude and obligations belong to the source of reported
 /// speech ("According to X, …", "X said that …") or else to the author; a condition belongs to the cue it conditions.
+/// Belief, feeling and assertion verbs ("the Kremlin believes", "hailed", "insists") belong to their subject.</para>
 /// </remarks>
 public sealed class StanceDetector : IPipelineComponent
 {
     private const int MaxTargetTokens = 14;
 
-    /// <summary>Creates a detector with the built-in lexicon.</summary>
+    /// <summary>Creates a detector with the built-in lexicon and model.</summary>
     public StanceDetector() : this(StanceLexicon.Default) { }
 
-    /// <summary>Creates a detector with the given lexicon.</summary>
-    /// <param name="lexicon">The cue lexicon (for example <c>StanceLexicon.Default.Extend("my_cues.csv")</c>).</param>
+    /// <summary>Creates a detector with the given lexicon and the built-in model.</summary>
+    /// <param name="lexicon">The cue lexicon (for example <c>StanceLexicon.Default.Extend("my_cues.csv")</c>: the rows of the file always fire).</param>
     /// <exception cref="ArgumentNullException"><paramref name="lexicon"/> is null.</exception>
-    public StanceDetector(StanceLexicon lexicon)
+    public StanceDetector(StanceLexicon lexicon) : this(lexicon, StanceModel.Default) { }
+
+    /// <summary>Creates a detector with the given lexicon and model.</summary>
+    /// <param name="lexicon">The cue lexicon.</param>
+    /// <param name="model">The trained cue tagger, or null for lexicon rules only (every row fires).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="lexicon"/> is null.</exception>
+    public StanceDetector(StanceLexicon lexicon, StanceModel? model)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         Lexicon = lexicon;
+        Model = model;
     }
+
+    /// <summary>The trained cue tagger, or null when only lexicon rules run.</summary>
+    public StanceModel? Model { get; }
 
     /// <inheritdoc/>
     public string Name => "stance";
@@ -64,6 +81,17 @@ public sealed class StanceDetector : IPipelineComponent
     public IReadOnlyList<StanceCue> Detect(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (Model is null || document.TokenStore.Length == 0) return Detect(document, null, null);
+        using var features = new StanceFeatures(document);
+        return Detect(document, Model, features);
+    }
+
+    /// <summary>
+    /// The detection steps. With <paramref name="features"/>, built-in feature rows mark their cues there instead of
+    /// yielding them, and <paramref name="model"/> (when not null) tags the sentences; training passes features and no model.
+    /// </summary>
+    internal IReadOnlyList<StanceCue> Detect(Document document, StanceModel? model, StanceFeatures? features)
+    {
         var tokens = document.TokenStore;
         if (tokens.Length == 0) return [];
         var sentences = document.Sentences.Count > 0
@@ -71,6 +99,7 @@ public sealed class StanceDetector : IPipelineComponent
             : [(0, tokens.Length)];
         var clause = new ClauseAnalyzer(document);
         var entries = Lexicon.Entries;
+        int[]? tags = null;
         var matches = new List<PatternMatch>();
         var cues = new List<Candidate>();
         var frames = new FrameCache();
@@ -81,7 +110,7 @@ public sealed class StanceDetector : IPipelineComponent
             var (sStart, sEnd) = sentences[si];
             matches.Clear();
             Lexicon.Matcher.FindAll(document, sStart, sEnd, matches);
-            if (matches.Count == 0) continue;
+            if (matches.Count == 0 && model is null) continue;
 
             // 1. context constraints
             var kept = new List<PatternMatch>(matches.Count);
@@ -94,8 +123,17 @@ public sealed class StanceDetector : IPipelineComponent
                 if (e.NotBefore is not null && EndsAt(document, e.NotBefore, sStart, m.TokenStart)) continue;
                 kept.Add(m);
             }
-            kept = PatternMatcher.SelectLongest(kept);
-            if (kept.Count == 0) continue;
+            if (features is null) kept = PatternMatcher.SelectLongest(kept);
+            else
+            {
+                // with the model, rule rows and feature rows do not compete: a longer built-in feature match must not
+                // hide a user's rule (it would then be only a feature the model may ignore)
+                var rules = PatternMatcher.SelectLongest(kept.Where(m => IsRuleRow(entries[m.PatternIndex])));
+                rules.AddRange(PatternMatcher.SelectLongest(kept.Where(m => !IsRuleRow(entries[m.PatternIndex]))));
+                rules.Sort(static (a, b) => a.TokenStart != b.TokenStart ? a.TokenStart.CompareTo(b.TokenStart) : a.TokenEnd.CompareTo(b.TokenEnd));
+                kept = rules;
+            }
+            if (kept.Count == 0 && model is null) continue;
 
             // 2. types, negation and polarity
             int first = cues.Count;
@@ -119,6 +157,15 @@ public sealed class StanceDetector : IPipelineComponent
                 if (c.Type != StanceCueType.Condition || !entries[c.Rule].AfterNegative) continue;
                 if (!NegativeBefore(document, clause, cues, first, i, sStart)) cues.RemoveAt(i);
             }
+
+            // 3b. the model: built-in rows become its features; rules (user rows, built-in rows marked 'rule') stay
+            if (features is not null)
+            {
+                tags ??= new int[Math.Min(tokens.Length, 1024)];
+                if (tags.Length < sEnd - sStart) tags = new int[sEnd - sStart];
+                ModelCues(document, model, features, cues, first, si, sStart, sEnd, tags);
+            }
+            if (cues.Count == first) continue;
 
             // 4. targets and condition links
             for (int i = first; i < cues.Count; i++)
@@ -216,6 +263,63 @@ public sealed class StanceDetector : IPipelineComponent
         return result;
     }
 
+    /// <summary>
+    /// Replaces the sentence's lexicon cues from built-in feature rows by the model's cues. The rows' matches (after
+    /// their context constraints and negation) become features; cues of rule rows stay, and model cues overlapping them
+    /// are dropped. Cues of the sentence stay ordered by start.
+    /// </summary>
+    private void ModelCues(Document doc, StanceModel? model, StanceFeatures x, List<Candidate> cues, int first, int sentence, int sStart, int sEnd, int[] tags)
+    {
+        var entries = Lexicon.Entries;
+        x.ClearRules(sStart, sEnd);
+        int kept = first;
+        for (int i = first; i < cues.Count; i++)
+        {
+            var c = cues[i];
+            var e = entries[c.Rule];
+            if (!IsRuleRow(e)) x.MarkRule((int)c.Type, c.Start, c.End, e.FeatureId);
+            else cues[kept++] = c;
+        }
+        cues.RemoveRange(kept, cues.Count - kept);
+        if (model is null) return;
+        var span = tags.AsSpan(0, sEnd - sStart);
+        model.Decode(x, sStart, sEnd, span);
+        var clause = new ClauseAnalyzer(doc);
+        for (int i = 0; i < span.Length; i++)
+        {
+            int tag = span[i];
+            if (tag == 0) continue;
+            int part = Bilou.PartOf(tag);
+            if (part is not (Bilou.B or Bilou.U)) continue;
+            int end = i + 1;
+            if (part == Bilou.B) while (end < span.Length && Bilou.PartOf(span[end]) != Bilou.L) end++;
+            end = Math.Min(end + (part == Bilou.B ? 1 : 0), span.Length);
+            int s = sStart + i, e = sStart + end;
+            bool overlaps = false;
+            for (int j = first; j < kept; j++)
+                if (cues[j].Start < e && s < cues[j].End) { overlaps = true; break; }
+            if (overlaps) continue;
+            var type = (StanceCueType)Bilou.TypeOf(tag);
+            bool negated = false;
+            for (int t = s; t < e; t++) negated |= clause.IsNegator(t);
+            cues.Add(new Candidate
+            {
+                Rule = -1, Type = type, Start = s, End = e, Sentence = sentence, Link = -1, Holder = StanceCue.Author,
+                Polarity = type == StanceCueType.Refusal || type == StanceCueType.Deontic && negated ? StancePolarity.Negative : StancePolarity.Positive,
+            });
+        }
+        if (cues.Count - first > 1) cues.Sort(first, cues.Count - first, CandidateOrder.Instance);
+    }
+
+    /// <summary>Rows that always fire when a model runs: a user's rows and built-in rows marked <c>rule</c>.</summary>
+    private static bool IsRuleRow(StanceLexicon.Entry e) => !e.IsBuiltIn || e.IsRule;
+
+    private sealed class CandidateOrder : IComparer<Candidate>
+    {
+        public static readonly CandidateOrder Instance = new();
+        public int Compare(Candidate a, Candidate b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End);
+    }
+
     private static StanceSpan? Span(Document doc, ClauseAnalyzer.Range? r)
     {
         if (r is not { } x || x.Length <= 0) return null;
@@ -236,8 +340,10 @@ public sealed class StanceDetector : IPipelineComponent
     private static void ApplyNegation(Document doc, ClauseAnalyzer clause, ref Candidate c, int sentenceStart, StancePolarity? fixedPolarity)
     {
         bool negated = false;
-        for (int i = c.Start; i < c.End; i++)
-            if (clause.IsNegator(i)) { negated = true; break; }
+        // A negator inside a refusal's own pattern is part of the refusal ("will not extend"); only one before it flips it.
+        if (c.Type != StanceCueType.Refusal)
+            for (int i = c.Start; i < c.End; i++)
+                if (clause.IsNegator(i)) { negated = true; break; }
         int newStart = c.Start;
         if (!negated)
         {
@@ -356,7 +462,28 @@ public sealed class StanceDetector : IPipelineComponent
     /// <summary>Refusals, commitments and imposed obligations ("urged") belong to the clause's subject.</summary>
     private static bool IsActorCue(Document doc, in Candidate c) =>
         c.Type is StanceCueType.Refusal or StanceCueType.Commitment ||
-        c.Type == StanceCueType.Deontic && StanceWords.DemandVerbs.Contains(doc, c.Start);
+        c.Type == StanceCueType.Deontic && StanceWords.DemandVerbs.Contains(doc, c.Start) ||
+        c.Type is StanceCueType.Hedge or StanceCueType.Booster or StanceCueType.Attitude && HasActorVerb(doc, c);
+
+    /// <summary>
+    /// Belief, feeling and assertion verbs are the stance of their subject ("the Kremlin believes", "Moscow hailed",
+    /// "Baku insists that"), not of the writer (GUIDELINES, settled cases).
+    /// </summary>
+    private static bool HasActorVerb(Document doc, in Candidate c)
+    {
+        if (!doc.IsTagged) return false;
+        var tokens = doc.TokenStore;
+        for (int i = c.Start; i < c.End; i++)
+        {
+            if (doc.PosAt(i) != UPos.Verb) continue;
+            var lower = doc.LowerText.AsSpan(tokens[i].Start, tokens[i].Length);
+            var lemma = doc.LemmaAt(i) is { Length: > 0 } l ? l.AsSpan() : lower;
+            var classes = StanceWordClasses.Default.Of(lemma) | StanceWordClasses.Default.Of(lower);
+            if ((classes & (StanceWordClass.Belief | StanceWordClass.Feeling)) != 0) return true;
+            if ((classes & StanceWordClass.Booster) != 0 && StanceWords.ReportingVerbs.Contains(lower)) return true;
+        }
+        return false;
+    }
 
     private static void SetHolder(Document doc, ClauseAnalyzer clause, ref Candidate c, ClauseAnalyzer.Range np)
     {

@@ -15,7 +15,8 @@ public sealed partial class StanceLexicon
     internal const string ResourcePath = "lexicons/stance_cues.csv";
 
     private static readonly Lazy<StanceLexicon> DefaultLexicon = new(() =>
-        FromText(EmbeddedData.ReadText(ResourcePath), EmbeddedData.DisplayName(ResourcePath), null), LazyThreadSafetyMode.ExecutionAndPublication);
+        FromRows(CsvTable.Read(EmbeddedData.ReadText(ResourcePath), EmbeddedData.DisplayName(ResourcePath), "type", "pattern"), null, EmbeddedData.DisplayName(ResourcePath), builtIn: true),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, string> _macros;
 
@@ -30,7 +31,17 @@ public sealed partial class StanceLexicon
         bool AfterNegative,
         bool NoNegation,
         string File,
-        int Line);
+        int Line)
+    {
+        /// <summary>The row is one of the built-in lexicon's: with a stance model it is a feature, not a verdict, unless <see cref="IsRule"/>.</summary>
+        public bool IsBuiltIn { get; init; }
+
+        /// <summary>The built-in row carries the context flag <c>rule</c>: precise enough that the model must not override it.</summary>
+        public bool IsRule { get; init; }
+
+        /// <summary>Stable id of the row for model features: a hash of its pattern and context, not of its position in the file.</summary>
+        public ulong FeatureId { get; init; }
+    }
 
     private StanceLexicon(List<Entry> entries, Dictionary<string, string> macros)
     {
@@ -103,10 +114,7 @@ public sealed partial class StanceLexicon
         return FromRows(CsvTable.Read(reader, name, "type", "pattern"), this, name);
     }
 
-    private static StanceLexicon FromText(string text, string name, StanceLexicon? baseLexicon) =>
-        FromRows(CsvTable.Read(text, name, "type", "pattern"), baseLexicon, name);
-
-    private static StanceLexicon FromRows(IEnumerable<CsvRow> rows, StanceLexicon? baseLexicon, string name)
+    private static StanceLexicon FromRows(IEnumerable<CsvRow> rows, StanceLexicon? baseLexicon, string name, bool builtIn = false)
     {
         var entries = baseLexicon is null ? new List<Entry>() : [.. baseLexicon.Entries];
         var macros = baseLexicon is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(baseLexicon._macros, StringComparer.Ordinal);
@@ -128,18 +136,24 @@ public sealed partial class StanceLexicon
             var pol = row.Optional("polarity")?.Trim();
             if (!string.IsNullOrEmpty(pol)) polarity = row.Enum<StancePolarity>("polarity");
             var context = row.Optional("context")?.Trim() ?? "";
-            bool afterNegative = false, noNegation = false;
+            bool afterNegative = false, noNegation = false, rule = false;
             foreach (var c in context.Split([' ', ';', '|'], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (c.Equals("after_negative", StringComparison.OrdinalIgnoreCase)) afterNegative = true;
                 else if (c.Equals("no_negation", StringComparison.OrdinalIgnoreCase)) noNegation = true;
-                else throw row.Error($"column 'context' has unknown value '{c}' (expected after_negative or no_negation)");
+                else if (c.Equals("rule", StringComparison.OrdinalIgnoreCase)) rule = true;
+                else throw row.Error($"column 'context' has unknown value '{c}' (expected after_negative, no_negation or rule)");
             }
             entries.Add(new Entry(type, polarity,
                 TokenPattern.Parse(Expand(patternText, macros, row), row.File, row.Line),
                 OptionalPattern(row, "before", macros), OptionalPattern(row, "after", macros),
                 OptionalPattern(row, "not_before", macros), OptionalPattern(row, "not_after", macros),
-                afterNegative, noNegation, row.File, row.Line));
+                afterNegative, noNegation, row.File, row.Line)
+            {
+                IsBuiltIn = builtIn,
+                IsRule = rule,
+                FeatureId = TextLens.Tagging.FeatureHash.Of(0, $"{type}|{patternText}|{row.Optional("before")}|{row.Optional("after")}|{row.Optional("not_before")}|{row.Optional("not_after")}|{context}"),
+            });
         }
         if (entries.Count == 0) throw new DataFileException(name, 0, "lexicon has no cue patterns");
         return new StanceLexicon(entries, macros);

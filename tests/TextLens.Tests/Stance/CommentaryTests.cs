@@ -1,9 +1,11 @@
 namespace TextLens.Tests.Stance;
 
-/// <summary>Cues, types and holders on commentaries written for these tests (not the evaluation article).</summary>
+/// <summary>Cues, types and holders of the lexicon rules on commentaries written for these tests (not the evaluation article).</summary>
 public class CommentaryTests
 {
-    private static readonly TextLens.Pipeline Nlp = TextLens.Pipeline.CreateEnglish();
+    // The lexicon rules alone (no model): negation, conditions, holders and targets as the rules define them. The trained
+    // model's cues are tested in StanceModelTests; holders, targets and links are found the same way for both.
+    private static readonly TextLens.Pipeline Nlp = TextLens.Pipeline.CreateEnglish().Replace(new StanceDetector(StanceLexicon.Default, model: null));
 
     private static IEnumerable<TestCaseData> Cases() => Commentaries.All.Select(c => new TestCaseData(c).SetName("Commentary_" + c.Name));
 

@@ -2,7 +2,9 @@ namespace TextLens.Tests.Stance;
 
 public class StanceDetectorTests
 {
-    private static readonly TextLens.Pipeline Nlp = TextLens.Pipeline.CreateEnglish();
+    // The lexicon rules alone (no model): negation, conditions, holders and targets as the rules define them. The trained
+    // model's cues are tested in StanceModelTests; holders, targets and links are found the same way for both.
+    private static readonly TextLens.Pipeline Nlp = TextLens.Pipeline.CreateEnglish().Replace(new StanceDetector(StanceLexicon.Default, model: null));
 
     private static StanceCue Single(Document doc, StanceCueType type) => doc.StanceCues.Single(c => c.Type == type);
 

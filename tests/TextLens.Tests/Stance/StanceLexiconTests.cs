@@ -42,7 +42,7 @@ public class StanceLexiconTests
     {
         var own = StanceLexicon.Read(new StringReader(Header + "MACRO,@fx = [lower=forex|fx],,,,,,,\nCOMMITMENT,[lower=targets] @fx,,,,,,,\n"), "own.csv");
         var extended = StanceLexicon.Default.Extend(new StringReader(Header + "HEDGE,@be [lower=murky],,,,,,,\n"), "extra.csv");
-        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new StanceDetector(own));
+        var nlp = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new StanceDetector(own, model: null));
         var nlp2 = new TextLens.Pipeline().Add(new SentenceSplitter()).Add(new StanceDetector(extended));
         Assert.Multiple(() =>
         {
