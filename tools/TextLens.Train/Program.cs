@@ -8,4 +8,5 @@ PosCommands.AddTo(root);
 NerCommands.AddTo(root);
 SentimentCommands.AddTo(root);
 StanceCommands.AddTo(root);
+ClusterCommands.AddTo(root);
 return root.Parse(args).Invoke();

@@ -37,7 +37,7 @@ internal static class StanceCommands
         {
             var clock = Stopwatch.StartNew();
             var docs = ReadAll(r.GetValue(gold)!);
-            var options = new StanceTrainingOptions { Epochs = r.GetValue(epochs), Seed = r.GetValue(seed), OutsidePenalty = r.GetValue(penalty), MinWeight = r.GetValue(prune) };
+            var options = new StanceTrainingOptions { Epochs = r.GetValue(epochs), Seed = r.GetValue(seed), OutsidePenalty = r.GetValue(penalty), MinWeight = r.GetValue(prune), Io = Environment.GetEnvironmentVariable("TEXTLENS_STANCE_IO") == "1" };
             Console.WriteLine($"{docs.Count} documents, {docs.Sum(d => d.Cues.Count)} gold cues");
             if (r.GetValue(cv)) Report(StanceTrainer.CrossValidate(docs, options, Console.WriteLine), "leave-one-document-out cross-validation");
             var model = StanceTrainer.Train(docs, options);
@@ -67,9 +67,10 @@ internal static class StanceCommands
             var docs = ReadAll(r.GetValue(gold)!);
             if (r.GetValue(cv))
             {
-                var options = new StanceTrainingOptions { Epochs = r.GetValue(epochs), Seed = r.GetValue(seed), OutsidePenalty = r.GetValue(penalty), MinWeight = r.GetValue(prune) };
+                var options = new StanceTrainingOptions { Epochs = r.GetValue(epochs), Seed = r.GetValue(seed), OutsidePenalty = r.GetValue(penalty), MinWeight = r.GetValue(prune), Io = Environment.GetEnvironmentVariable("TEXTLENS_STANCE_IO") == "1" };
                 using var errorWriter = r.GetValue(errors) is { } ef ? new StreamWriter(ef.FullName) : null;
-                Report(StanceTrainer.CrossValidate(docs, options, Console.WriteLine, errorWriter), $"leave-one-document-out cross-validation, {docs.Count} documents");
+                var extraDocs = Environment.GetEnvironmentVariable("TEXTLENS_STANCE_EXTRA") is { Length: > 0 } ex ? StanceTrainer.ReadGold(ex, StanceTrainer.AnalysisPipeline(), "../shared/eval/dev/texts") : null;
+                Report(StanceTrainer.CrossValidate(docs, options, Console.WriteLine, errorWriter, extraDocs), $"leave-one-document-out cross-validation, {docs.Count} documents");
                 return 0;
             }
             if (r.GetValue(rules) && r.GetValue(errors) is { } rowFile)

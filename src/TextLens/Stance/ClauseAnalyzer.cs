@@ -189,14 +189,46 @@ internal readonly struct ClauseAnalyzer
         return s < e ? new Range(s, e) : null;
     }
 
+    /// <summary>
+    /// The possessive mark ('s, or ' after a plural) of an owner before the cue, past up to three lower-case modifiers of
+    /// a nominal cue ("Russia's territorial ambitions", "policymakers' main concern"); −1 when there is none.
+    /// </summary>
+    public int PossessiveBefore(int sentenceStart, int cueStart)
+    {
+        int k = cueStart - 1;
+        if (_tagged && _doc.PosAt(cueStart) == UPos.Noun)
+            for (int hops = 0; hops < 3 && k > sentenceStart + 1 && !IsCapitalized(k) && _doc.PosAt(k) is UPos.Adj or UPos.Noun; hops++) k--;
+        if (IsPossessiveMark(sentenceStart, k)) return k;
+        return IsPossessiveMark(sentenceStart, cueStart - 1) ? cueStart - 1 : -1;
+    }
+
+    private bool IsPossessiveMark(int sentenceStart, int k) =>
+        k > sentenceStart && (Lower(k).SequenceEqual("'s") || Lower(k).SequenceEqual("s") && Lower(k - 1).SequenceEqual("'") ||
+                              Lower(k).SequenceEqual("'") && Lower(k - 1).EndsWith("s") && _tokens[k - 1].End == _tokens[k].Start);
+
+    /// <summary>
+    /// The agent of a nominal cue without a possessive owner: the noun phrase after "of" or "(made) by" that follows it
+    /// ("the ambitions of revisionist states", "reluctance by senior officials"); null otherwise.
+    /// </summary>
+    public Range? NominalAgent(int sentenceStart, int sentenceEnd, int cueStart, int cueEnd)
+    {
+        if (!_tagged || _doc.PosAt(cueEnd - 1) != UPos.Noun || PossessiveBefore(sentenceStart, cueStart) >= 0) return null;
+        int k = cueEnd;
+        if (k < sentenceEnd && Lower(k).SequenceEqual("made")) k++;
+        if (k + 1 >= sentenceEnd || !(Lower(k).SequenceEqual("of") || Lower(k).SequenceEqual("by"))) return null;
+        var np = NounPhraseAt(k + 1, sentenceEnd);
+        return np is { } r && !IsPronoun(r.Start) && (_doc.PosAt(r.End - 1) is UPos.Noun or UPos.Propn) ? r : null;
+    }
+
     /// <summary>The grammatical subject of the clause that holds the cue starting at <paramref name="cueStart"/>.</summary>
     public Range? Subject(int sentenceStart, int cueStart)
     {
-        // possessive: "Azerbaijan's bid to", "Baku's rejection"
-        int k = cueStart - 1;
-        if (k > sentenceStart && (Lower(k).SequenceEqual("'s") || Lower(k).SequenceEqual("s") && Lower(k - 1).SequenceEqual("'")))
+        // possessive: "Azerbaijan's bid to", "Baku's rejection", and past the modifiers of a nominal cue: "Russia's
+        // territorial ambitions", "Beijing's global leadership ambitions"
+        int k = PossessiveBefore(sentenceStart, cueStart);
+        if (k >= 0)
         {
-            int end = Lower(k).SequenceEqual("'s") ? k : k - 1;
+            int end = Lower(k).SequenceEqual("s") ? k - 1 : k;
             var owner = NounPhraseBefore(sentenceStart, end);
             if (owner is not null) return owner;
         }

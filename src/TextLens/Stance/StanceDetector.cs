@@ -182,9 +182,12 @@ public sealed class StanceDetector : IPipelineComponent
             for (int i = first; i < cues.Count; i++)
             {
                 var c = cues[i];
-                if (IsActorCue(document, c))
+                if (IsActorCue(document, c, sStart))
                 {
                     var subject = clause.Subject(sStart, c.Start);
+                    // a nominal intention or refusal without an owner belongs to its agent: "the ambitions of revisionist
+                    // states", "a reported reluctance by senior officials", "the commitments made by partner countries"
+                    if (clause.NominalAgent(sStart, sEnd, c.Start, c.End) is { } agent) subject = agent;
                     if (subject is { } r && clause.IsFirstPerson(r))
                     {
                         // "We will never accept this," the minister said: the speaker, else the author
@@ -215,7 +218,7 @@ public sealed class StanceDetector : IPipelineComponent
             for (int i = first; i < cues.Count; i++)
             {
                 var c = cues[i];
-                if (IsActorCue(document, c)) continue;
+                if (IsActorCue(document, c, sStart)) continue;
                 if (c.Type == StanceCueType.Condition && c.Link >= 0)
                 {
                     c.Holder = cues[c.Link].Holder;
@@ -289,11 +292,23 @@ public sealed class StanceDetector : IPipelineComponent
         {
             int tag = span[i];
             if (tag == 0) continue;
-            int part = Bilou.PartOf(tag);
-            if (part is not (Bilou.B or Bilou.U)) continue;
-            int end = i + 1;
-            if (part == Bilou.B) while (end < span.Length && Bilou.PartOf(span[end]) != Bilou.L) end++;
-            end = Math.Min(end + (part == Bilou.B ? 1 : 0), span.Length);
+            int end;
+            if (model.Io)
+            {
+                // a cue is a run of one type's tag
+                if (i > 0 && span[i - 1] == tag) continue;
+                end = i + 1;
+                while (end < span.Length && span[end] == tag) end++;
+                tag = Bilou.Tag(tag - 1, Bilou.U);
+            }
+            else
+            {
+                int part = Bilou.PartOf(tag);
+                if (part is not (Bilou.B or Bilou.U)) continue;
+                end = i + 1;
+                if (part == Bilou.B) while (end < span.Length && Bilou.PartOf(span[end]) != Bilou.L) end++;
+                end = Math.Min(end + (part == Bilou.B ? 1 : 0), span.Length);
+            }
             int s = sStart + i, e = sStart + end;
             bool overlaps = false;
             for (int j = first; j < kept; j++)
@@ -460,25 +475,34 @@ public sealed class StanceDetector : IPipelineComponent
     }
 
     /// <summary>Refusals, commitments and imposed obligations ("urged") belong to the clause's subject.</summary>
-    private static bool IsActorCue(Document doc, in Candidate c) =>
+    private static bool IsActorCue(Document doc, in Candidate c, int sentenceStart) =>
         c.Type is StanceCueType.Refusal or StanceCueType.Commitment ||
         c.Type == StanceCueType.Deontic && StanceWords.DemandVerbs.Contains(doc, c.Start) ||
-        c.Type is StanceCueType.Hedge or StanceCueType.Booster or StanceCueType.Attitude && HasActorVerb(doc, c);
+        c.Type is StanceCueType.Hedge or StanceCueType.Booster or StanceCueType.Attitude && HasActorVerb(doc, c, sentenceStart);
 
     /// <summary>
     /// Belief, feeling and assertion verbs are the stance of their subject ("the Kremlin believes", "Moscow hailed",
     /// "Baku insists that"), not of the writer (GUIDELINES, settled cases).
     /// </summary>
-    private static bool HasActorVerb(Document doc, in Candidate c)
+    private static bool HasActorVerb(Document doc, in Candidate c, int sentenceStart)
     {
         if (!doc.IsTagged) return false;
         var tokens = doc.TokenStore;
         for (int i = c.Start; i < c.End; i++)
         {
-            if (doc.PosAt(i) != UPos.Verb) continue;
+            var pos = doc.PosAt(i);
+            if (pos is not (UPos.Verb or UPos.Adj or UPos.Noun)) continue;
             var lower = doc.LowerText.AsSpan(tokens[i].Start, tokens[i].Length);
             var lemma = doc.LemmaAt(i) is { Length: > 0 } l ? l.AsSpan() : lower;
             var classes = StanceWordClasses.Default.Of(lemma) | StanceWordClasses.Default.Of(lower);
+            // feelings are their experiencer's whatever the word class: "the government is concerned", "Riyadh's main worry"
+            if (pos != UPos.Verb)
+            {
+                // a feeling noun needs its owner ("Riyadh's main worry"; "an economic concern" is the writer's)
+                if (c.Type == StanceCueType.Attitude && (classes & StanceWordClass.Feeling) != 0 &&
+                    (pos == UPos.Adj || new ClauseAnalyzer(doc).PossessiveBefore(sentenceStart, c.Start) >= 0)) return true;
+                continue;
+            }
             if ((classes & (StanceWordClass.Belief | StanceWordClass.Feeling)) != 0) return true;
             if ((classes & StanceWordClass.Booster) != 0 && StanceWords.ReportingVerbs.Contains(lower)) return true;
         }

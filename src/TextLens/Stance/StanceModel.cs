@@ -21,7 +21,7 @@ public sealed class StanceModel
     /// <summary>Feature-set version written into model files; a model trained with other features is refused.</summary>
     internal const string FeatureVersion = "stance-v1";
 
-    internal const int MaxFeatures = 48;
+    internal const int MaxFeatures = 64;
 
     /// <summary>Cue types in tag order (index = <see cref="StanceCueType"/> value).</summary>
     internal static readonly string[] TypeNames = Enum.GetNames<StanceCueType>().Select(n => n.ToUpperInvariant()).ToArray();
@@ -34,6 +34,7 @@ public sealed class StanceModel
     {
         Perceptron = perceptron;
         Metadata = metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata);
+        Io = Metadata.TryGetValue("scheme", out var scheme) && scheme == "io";
         OutsidePenalty = Metadata.TryGetValue("outside_penalty", out var v) && float.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p) && float.IsFinite(p) ? p : 0f;
     }
 
@@ -42,6 +43,17 @@ public sealed class StanceModel
     /// classes, and this moves the precision/recall balance (chosen by cross-validation, stored in the model file).
     /// </summary>
     internal float OutsidePenalty { get; }
+
+    /// <summary>
+    /// True for the IO scheme (one tag per type: a cue is a run of tokens with its type's tag), false for BILOU. IO splits
+    /// the little training data over 8 classes instead of 29.
+    /// </summary>
+    internal bool Io { get; }
+
+    internal int Classes => Io ? TypeNames.Length + 1 : ClassCount;
+
+    /// <summary>The class of token <paramref name="i"/> of a gold span [start, end) of the given type under this scheme.</summary>
+    internal static int TagIn(bool io, int type, int start, int end, int i) => io ? 1 + type : Bilou.TagIn(type, start, end, i);
 
     internal AveragedPerceptron Perceptron { get; }
 
@@ -92,8 +104,9 @@ public sealed class StanceModel
         var r = file.Section("weights");
         var p = AveragedPerceptron.Read(r);
         r.EnsureEnd();
-        if (p.ClassCount != ClassCount) throw new DataFileException(name, 0, $"stance model has {p.ClassCount} classes, expected {ClassCount}");
-        return new StanceModel(p, file.Metadata);
+        var model = new StanceModel(p, file.Metadata);
+        if (p.ClassCount != model.Classes) throw new DataFileException(name, 0, $"stance model has {p.ClassCount} classes, expected {model.Classes}");
+        return model;
     }
 
     /// <summary>Writes the model to a file (atomically: a temporary file renamed into place).</summary>
@@ -122,7 +135,7 @@ public sealed class StanceModel
         Bias = 1, Lower, Lemma, Pos, LowerPrev, LowerNext, LemmaPrev2, LemmaNext2, PosPrevCur, PosCurNext, LemmaPrevCur, LemmaCurNext,
         Suffix, Shape, PrevTag, PrevTags, PrevTagLemma, PrevTagPos, Rule, RuleNeighbours, RuleRow, Class, ClassPos, ClassPrev, ClassNext,
         Valence, ValenceNeighbours, Negation, NegationLemma, Quote, Reporting, ReportingClass, Conditional, Position, PositionLemma,
-        LowerPrev2Cur, ClassLemmaNext,
+        LowerPrev2Cur, ClassLemmaNext, Coarse, Fine, CoarsePos, CoarseNeighbours, CoarsePrevCur, CoarseCurNext,
     }
 
     /// <summary>Features of token <paramref name="i"/> in the sentence [<paramref name="start"/>, <paramref name="end"/>) given the two previous tags.</summary>
@@ -183,6 +196,13 @@ public sealed class StanceModel
         f[n++] = FeatureHash.Of((int)T.Conditional, (flags & (int)StanceFeatures.Flag.InConditional) != 0 ? 1 : 0, cls);
         f[n++] = FeatureHash.Of((int)T.Position, position, pos);
         if (position != 0) f[n++] = FeatureHash.Of((int)T.PositionLemma, (ulong)position, lemma);
+        int coarse = x.Coarse[i], kp = i > start ? x.Coarse[i - 1] : 0xFFFF, kn = i + 1 < end ? x.Coarse[i + 1] : 0xFFFF;
+        f[n++] = FeatureHash.Of((int)T.Coarse, coarse);
+        f[n++] = FeatureHash.Of((int)T.Fine, x.Fine[i]);
+        f[n++] = FeatureHash.Of((int)T.CoarsePos, coarse, pos);
+        f[n++] = FeatureHash.Of((int)T.CoarseNeighbours, kp, kn);
+        f[n++] = FeatureHash.Of((int)T.CoarsePrevCur, kp, coarse);
+        f[n++] = FeatureHash.Of((int)T.CoarseCurNext, coarse, kn);
         return n;
     }
 
@@ -196,7 +216,7 @@ public sealed class StanceModel
         int prev = 0, prev2 = 0;
         for (int i = start; i < end; i++)
         {
-            bool open = Bilou.IsOpen(prev);
+            bool open = !Io && Bilou.IsOpen(prev);
             // Fast path: punctuation outside a cue starts none (no gold cue starts with one).
             if (!open && x.Has(i, StanceFeatures.Flag.Punct))
             {
@@ -209,7 +229,7 @@ public sealed class StanceModel
             scores.Clear();
             Perceptron.Score(f[..n], scores);
             scores[0] -= OutsidePenalty;
-            int best = Best(scores, prev, i + 1 == end);
+            int best = Io ? AveragedPerceptron.ArgMax(scores[..Classes]) : Best(scores, prev, i + 1 == end);
             tags[i - start] = best;
             prev2 = prev;
             prev = best;

@@ -24,6 +24,9 @@ internal sealed record StanceTrainingOptions
 
     /// <summary>Decoding penalty on "no cue" (see <see cref="StanceModel"/>); stored in the model file.</summary>
     public float OutsidePenalty { get; init; } = 6f;
+
+    /// <summary>Tag scheme: IO (one tag per type) when true, else BILOU.</summary>
+    public bool Io { get; init; }
 }
 
 /// <summary>Reads gold files, trains the stance model, and scores detectors against gold (strict/lenient per type, holders).</summary>
@@ -34,7 +37,7 @@ internal static class StanceTrainer
     /// <c>text_file</c> resolved against the folder's parent, else <c>../texts/&lt;id&gt;.txt</c>), in file-name order, and
     /// analyses the texts with the English pipeline up to entities.
     /// </summary>
-    public static List<StanceGoldDocument> ReadGold(string goldDir, Pipeline? pipeline = null)
+    public static List<StanceGoldDocument> ReadGold(string goldDir, Pipeline? pipeline = null, string? textsDir = null)
     {
         ArgumentNullException.ThrowIfNull(goldDir);
         if (!Directory.Exists(goldDir)) throw new DirectoryNotFoundException($"gold folder not found: {goldDir}");
@@ -42,7 +45,7 @@ internal static class StanceTrainer
         var docs = new List<StanceGoldDocument>();
         foreach (var file in Directory.GetFiles(goldDir, "*.json").Order(StringComparer.Ordinal))
         {
-            var (id, text, cues) = ReadGoldFile(file);
+            var (id, text, cues) = ReadGoldFile(file, textsDir);
             docs.Add(new StanceGoldDocument(id, pipeline.Process(text, id), cues));
         }
         return docs;
@@ -51,7 +54,7 @@ internal static class StanceTrainer
     /// <summary>The English pipeline without the stance and sentiment stages: what the stance model's features need.</summary>
     public static Pipeline AnalysisPipeline() => Pipeline.CreateEnglish().Disable("stance").Disable("sentiment");
 
-    internal static (string Id, string Text, List<GoldCue> Cues) ReadGoldFile(string file)
+    internal static (string Id, string Text, List<GoldCue> Cues) ReadGoldFile(string file, string? textsDir = null)
     {
         JsonElement root;
         try { root = JsonDocument.Parse(File.ReadAllBytes(file)).RootElement; }
@@ -59,6 +62,7 @@ internal static class StanceTrainer
         string id = root.TryGetProperty("id", out var idEl) && idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : Path.GetFileNameWithoutExtension(file);
         string folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var candidates = new List<string>();
+        if (textsDir is not null) candidates.Add(Path.Combine(textsDir, id + ".txt"));
         if (root.TryGetProperty("text_file", out var tf) && tf.ValueKind == JsonValueKind.String)
         {
             candidates.Add(Path.Combine(Path.GetDirectoryName(folder)!, tf.GetString()!));
@@ -87,7 +91,7 @@ internal static class StanceTrainer
     }
 
     /// <summary>Gold BILOU tags per token (overlapping gold cues: the earlier, then longer, one wins).</summary>
-    internal static int[] GoldTags(Document doc, IReadOnlyList<GoldCue> cues)
+    internal static int[] GoldTags(Document doc, IReadOnlyList<GoldCue> cues, bool io = false)
     {
         var tokens = doc.TokenStore;
         var tags = new int[tokens.Length];
@@ -100,7 +104,7 @@ internal static class StanceTrainer
             bool free = true;
             for (int i = s; i < e; i++) free &= tags[i] == 0;
             if (!free || e == s) continue;
-            for (int i = s; i < e; i++) tags[i] = Bilou.TagIn((int)c.Type, s, e, i);
+            for (int i = s; i < e; i++) tags[i] = StanceModel.TagIn(io, (int)c.Type, s, e, i);
         }
         return tags;
     }
@@ -123,11 +127,12 @@ internal static class StanceTrainer
                     ? d.Document.Sentences.Select(s => (s.TokenStart, s.TokenEnd)).ToArray()
                     : [(0, d.Document.TokenStore.Length)];
                 int copies = options.Copies?.GetValueOrDefault(d.Id, 1) ?? 1;
-                var gold = GoldTags(d.Document, d.Cues);
+                var gold = GoldTags(d.Document, d.Cues, options.Io);
                 for (int k = 0; k < copies; k++) data.Add((x, sentences, gold));
             }
             var units = data.SelectMany((d, di) => d.Sentences.Select(s => (Doc: di, s.Item1, s.Item2))).ToArray();
-            var perceptron = new AveragedPerceptron(StanceModel.ClassCount);
+            int classes = options.Io ? StanceModel.TypeNames.Length + 1 : StanceModel.ClassCount;
+            var perceptron = new AveragedPerceptron(classes);
             var random = new Random(options.Seed);
             Span<ulong> f = stackalloc ulong[StanceModel.MaxFeatures];
             var scores = new float[perceptron.ScoreLength];
@@ -143,10 +148,10 @@ internal static class StanceTrainer
                         int n = StanceModel.Features(x, start, end, i, prev, prev2, f);
                         Array.Clear(scores);
                         perceptron.Score(f[..n], scores);
-                        int guess = StanceModel.Best(scores, prev, i + 1 == end);
+                        int guess = options.Io ? AveragedPerceptron.ArgMax(scores.AsSpan(0, classes)) : StanceModel.Best(scores, prev, i + 1 == end);
                         int truth = gold[i];
                         // a gold span cut by a sentence boundary cannot be decoded: train on the nearest legal tag
-                        if (!Bilou.Allowed(prev, truth) || i + 1 == end && Bilou.IsOpen(truth)) truth = guess;
+                        if (!options.Io && (!Bilou.Allowed(prev, truth) || i + 1 == end && Bilou.IsOpen(truth))) truth = guess;
                         if (guess != truth) perceptron.Update(f[..n], truth, guess);
                         perceptron.NextInstance();
                         prev2 = prev;
@@ -160,6 +165,7 @@ internal static class StanceTrainer
                 ["epochs"] = options.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["outside_penalty"] = options.OutsidePenalty.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                ["scheme"] = options.Io ? "io" : "bilou",
                 ["min_weight"] = options.MinWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             };
             return new StanceModel(perceptron.Averaged(options.MinWeight), meta);
@@ -176,12 +182,18 @@ internal static class StanceTrainer
     /// Leave-one-document-out cross-validation: for each document, a model trained on all the others tags it; counts are
     /// pooled over the documents.
     /// </summary>
-    public static StanceScores CrossValidate(IReadOnlyList<StanceGoldDocument> documents, StanceTrainingOptions? options = null, Action<string>? log = null, TextWriter? errors = null)
+    /// <param name="documents">The documents to cross-validate.</param>
+    /// <param name="options">Training options.</param>
+    /// <param name="log">Receives one line per fold.</param>
+    /// <param name="errors">Receives the held-out errors (see <see cref="WriteErrors"/>).</param>
+    /// <param name="extra">Training-only documents (e.g. second annotations); one with the held-out document's id is left out of that fold.</param>
+    public static StanceScores CrossValidate(IReadOnlyList<StanceGoldDocument> documents, StanceTrainingOptions? options = null, Action<string>? log = null, TextWriter? errors = null,
+        IReadOnlyList<StanceGoldDocument>? extra = null)
     {
         var total = new StanceScores();
         for (int k = 0; k < documents.Count; k++)
         {
-            var train = documents.Where((_, j) => j != k).ToList();
+            var train = documents.Where((_, j) => j != k).Concat((extra ?? []).Where(e => e.Id != documents[k].Id)).ToList();
             var model = Train(train, options);
             var detector = new StanceDetector(StanceLexicon.Default, model);
             var fold = Score(detector, [documents[k]]);

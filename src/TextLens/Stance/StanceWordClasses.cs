@@ -67,3 +67,48 @@ internal sealed class StanceWordClasses
         return new StanceWordClasses(words);
     }
 }
+
+/// <summary>
+/// Distributional word clusters (embedded <c>data/lexicons/word_clusters.csv</c>: <c>word, coarse, fine</c>), induced by
+/// <c>TextLens.Train clusters</c> from unlabelled policy commentaries: words used in the same contexts share a cluster
+/// ("reluctant"/"unwilling", "ambitions"/"aspirations"). Features of the stance model. Immutable and thread-safe.
+/// </summary>
+internal sealed class WordClusters
+{
+    internal const string ResourcePath = "lexicons/word_clusters.csv";
+
+    private static readonly Lazy<WordClusters> LazyDefault = new(
+        () => Read(EmbeddedData.ReadText(ResourcePath), EmbeddedData.DisplayName(ResourcePath)), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, (ushort Coarse, ushort Fine)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private WordClusters(Dictionary<string, (ushort, ushort)> words)
+    {
+        Count = words.Count;
+        _lookup = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The built-in clusters.</summary>
+    public static WordClusters Default => LazyDefault.Value;
+
+    /// <summary>Number of words with a cluster.</summary>
+    public int Count { get; }
+
+    /// <summary>The clusters of a lower-case word, each 1-based (0 when the word has none).</summary>
+    public (ushort Coarse, ushort Fine) Of(ReadOnlySpan<char> lowerWord) => _lookup.TryGetValue(lowerWord, out var c) ? c : default;
+
+    /// <summary>Parses the CSV text; malformed rows throw a <see cref="DataFileException"/> naming the line.</summary>
+    public static WordClusters Read(string text, string name)
+    {
+        var words = new Dictionary<string, (ushort, ushort)>(StringComparer.Ordinal);
+        foreach (var row in CsvTable.Read(text, name, "word", "coarse", "fine"))
+        {
+            var word = row.Required("word");
+            if (!ushort.TryParse(row.Required("coarse"), out var coarse) || coarse >= ushort.MaxValue) throw row.Error("column 'coarse' must be a cluster number (0-65534)");
+            if (!ushort.TryParse(row.Required("fine"), out var fine) || fine >= ushort.MaxValue) throw row.Error("column 'fine' must be a cluster number (0-65534)");
+            if (!words.TryAdd(word, ((ushort)(coarse + 1), (ushort)(fine + 1)))) throw row.Error($"word '{word}' is listed twice");
+        }
+        if (words.Count == 0) throw new DataFileException(name, 0, "the word-cluster file is empty");
+        return new WordClusters(words);
+    }
+}
