@@ -12,6 +12,7 @@ public class StanceBenchmarks
 {
     private Document _doc = null!;
     private StanceDetector _detector = null!;
+    private StanceDetector _rules = null!;
     private PatternMatcher _matcher = null!;
     private readonly List<PatternMatch> _matches = new(1024);
 
@@ -29,12 +30,25 @@ public class StanceBenchmarks
         _detector = new StanceDetector();
         _detector.Detect(_doc); // load the lexicon and build the matcher index once
         _matcher = _detector.Lexicon.Matcher;
+        _rules = new StanceDetector(StanceLexicon.Default, model: null);
         Console.WriteLine($"// StanceBenchmarks document: {TokenCount} tokens, {_doc.Sentences.Count} sentences");
     }
 
     /// <summary>The whole stance stage.</summary>
     [Benchmark]
     public int Detect() => _detector.Detect(_doc).Count;
+
+    /// <summary>The lexicon rules without the model (TextLens 0.1's stance stage).</summary>
+    [Benchmark]
+    public int DetectRulesOnly() => _rules.Detect(_doc).Count;
+
+    /// <summary>The stance model's per-token attributes alone (word classes, clusters, valence, clause flags).</summary>
+    [Benchmark]
+    public int ModelFeatures()
+    {
+        using var x = new TextLens.Stance.StanceFeatures(_doc);
+        return x.Flags[0];
+    }
 
     /// <summary>The pattern matcher alone over the whole document.</summary>
     [Benchmark]

@@ -69,6 +69,7 @@ internal static class StanceCommands
             {
                 var options = new StanceTrainingOptions { Epochs = r.GetValue(epochs), Seed = r.GetValue(seed), OutsidePenalty = r.GetValue(penalty), MinWeight = r.GetValue(prune), Io = Environment.GetEnvironmentVariable("TEXTLENS_STANCE_IO") == "1" };
                 using var errorWriter = r.GetValue(errors) is { } ef ? new StreamWriter(ef.FullName) : null;
+                if (int.TryParse(Environment.GetEnvironmentVariable("TEXTLENS_STANCE_GOLD_COPIES"), out int gc)) options = options with { Copies = docs.ToDictionary(d => d.Id, _ => gc) };
                 var extraDocs = Environment.GetEnvironmentVariable("TEXTLENS_STANCE_EXTRA") is { Length: > 0 } ex ? StanceTrainer.ReadGold(ex, StanceTrainer.AnalysisPipeline(), "../shared/eval/dev/texts") : null;
                 Report(StanceTrainer.CrossValidate(docs, options, Console.WriteLine, errorWriter, extraDocs), $"leave-one-document-out cross-validation, {docs.Count} documents");
                 return 0;

@@ -217,8 +217,7 @@ public sealed class StanceModel
         for (int i = start; i < end; i++)
         {
             bool open = !Io && Bilou.IsOpen(prev);
-            // Fast path: punctuation outside a cue starts none (no gold cue starts with one).
-            if (!open && x.Has(i, StanceFeatures.Flag.Punct))
+            if (!open && CannotStart(x, i, end))
             {
                 tags[i - start] = 0;
                 prev2 = prev;
@@ -233,6 +232,29 @@ public sealed class StanceModel
             tags[i - start] = best;
             prev2 = prev;
             prev = best;
+        }
+    }
+
+    /// <summary>
+    /// The fast path, taken in training and tagging alike: outside a cue, a token that cannot start one is "no cue" without
+    /// scoring. Punctuation, names, numbers, coordinators and symbols never start a cue unless a lexicon row says so;
+    /// function words (determiners, prepositions, pronouns, particles) start one only before a stance word, a valence
+    /// word or a lexicon cue ("the importance", "a rare opportunity", "in case"). About half the tokens of commentary
+    /// prose take it.
+    /// </summary>
+    internal static bool CannotStart(StanceFeatures x, int i, int end)
+    {
+        if (x.RuleTag[i] != 0 || x.Classes[i] != 0) return false;
+        switch ((UPos)x.Pos[i])
+        {
+            case UPos.Punct or UPos.Propn or UPos.Num or UPos.Cconj or UPos.Sym or UPos.Intj:
+                return true;
+            case UPos.Det or UPos.Adp or UPos.Pron or UPos.Part:
+                for (int k = i + 1; k < end && k <= i + 2; k++)
+                    if (x.RuleTag[k] != 0 || x.Classes[k] != 0 || x.Valence[k] != 0) return false;
+                return true;
+            default:
+                return x.Has(i, StanceFeatures.Flag.Punct);
         }
     }
 

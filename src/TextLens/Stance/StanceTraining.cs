@@ -145,6 +145,12 @@ internal static class StanceTrainer
                     int prev = 0, prev2 = 0;
                     for (int i = start; i < end; i++)
                     {
+                        if ((options.Io || !Bilou.IsOpen(prev)) && StanceModel.CannotStart(x, i, end))
+                        {
+                            prev2 = prev;
+                            prev = 0;
+                            continue;
+                        }
                         int n = StanceModel.Features(x, start, end, i, prev, prev2, f);
                         Array.Clear(scores);
                         perceptron.Score(f[..n], scores);
