@@ -196,7 +196,7 @@ internal readonly struct ClauseAnalyzer
     public int PossessiveBefore(int sentenceStart, int cueStart)
     {
         int k = cueStart - 1;
-        if (_tagged && _doc.PosAt(cueStart) == UPos.Noun)
+        if (_tagged && _doc.PosAt(cueStart) is UPos.Noun or UPos.Adj)
             for (int hops = 0; hops < 3 && k > sentenceStart + 1 && !IsCapitalized(k) && _doc.PosAt(k) is UPos.Adj or UPos.Noun; hops++) k--;
         if (IsPossessiveMark(sentenceStart, k)) return k;
         return IsPossessiveMark(sentenceStart, cueStart - 1) ? cueStart - 1 : -1;

@@ -280,7 +280,7 @@ public sealed class StanceDetector : IPipelineComponent
         {
             var c = cues[i];
             var e = entries[c.Rule];
-            if (!IsRuleRow(e)) x.MarkRule((int)c.Type, c.Start, c.End, e.FeatureId);
+            if (!IsRuleRow(e)) x.MarkRule((int)c.Type, c.Start, c.End);
             else cues[kept++] = c;
         }
         cues.RemoveRange(kept, cues.Count - kept);
@@ -488,14 +488,17 @@ public sealed class StanceDetector : IPipelineComponent
     {
         if (!doc.IsTagged) return false;
         var tokens = doc.TokenStore;
+        bool verb = false, feeling = false;
         for (int i = c.Start; i < c.End; i++)
         {
             var pos = doc.PosAt(i);
+            verb |= pos == UPos.Verb;
             if (pos is not (UPos.Verb or UPos.Adj or UPos.Noun)) continue;
             var lower = doc.LowerText.AsSpan(tokens[i].Start, tokens[i].Length);
             var lemma = doc.LemmaAt(i) is { Length: > 0 } l ? l.AsSpan() : lower;
             var classes = StanceWordClasses.Default.Of(lemma) | StanceWordClasses.Default.Of(lower);
             // feelings are their experiencer's whatever the word class: "the government is concerned", "Riyadh's main worry"
+            feeling |= (classes & StanceWordClass.Feeling) != 0;
             if (pos != UPos.Verb)
             {
                 // a feeling noun needs its owner ("Riyadh's main worry"; "an economic concern" is the writer's)
@@ -506,7 +509,7 @@ public sealed class StanceDetector : IPipelineComponent
             if ((classes & (StanceWordClass.Belief | StanceWordClass.Feeling)) != 0) return true;
             if ((classes & StanceWordClass.Booster) != 0 && StanceWords.ReportingVerbs.Contains(lower)) return true;
         }
-        return false;
+        return c.Type == StanceCueType.Attitude && verb && feeling; // "expressed confidence", "voiced frustration"
     }
 
     private static void SetHolder(Document doc, ClauseAnalyzer clause, ref Candidate c, ClauseAnalyzer.Range np)

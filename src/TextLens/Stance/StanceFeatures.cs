@@ -42,9 +42,6 @@ internal sealed class StanceFeatures : IDisposable
     /// <summary>BILOU tag of the built-in lexicon's cue over each token (0 = none).</summary>
     public byte[] RuleTag { get; }
 
-    /// <summary>Hash of the lexicon row (its pattern text) whose cue covers each token, 0 = none.</summary>
-    public ulong[] RuleRow { get; }
-
     public StanceFeatures(Document doc)
     {
         _doc = doc;
@@ -52,7 +49,6 @@ internal sealed class StanceFeatures : IDisposable
         Lower = ArrayPool<ulong>.Shared.Rent(_n);
         Lemma = ArrayPool<ulong>.Shared.Rent(_n);
         Suffix = ArrayPool<ulong>.Shared.Rent(_n);
-        RuleRow = ArrayPool<ulong>.Shared.Rent(_n);
         Pos = ArrayPool<byte>.Shared.Rent(_n);
         RuleTag = ArrayPool<byte>.Shared.Rent(_n);
         Classes = ArrayPool<ushort>.Shared.Rent(_n);
@@ -61,7 +57,6 @@ internal sealed class StanceFeatures : IDisposable
         Flags = ArrayPool<ushort>.Shared.Rent(_n);
         Valence = ArrayPool<sbyte>.Shared.Rent(_n);
         Array.Clear(RuleTag, 0, _n);
-        Array.Clear(RuleRow, 0, _n);
         Fill();
     }
 
@@ -70,7 +65,6 @@ internal sealed class StanceFeatures : IDisposable
         ArrayPool<ulong>.Shared.Return(Lower);
         ArrayPool<ulong>.Shared.Return(Lemma);
         ArrayPool<ulong>.Shared.Return(Suffix);
-        ArrayPool<ulong>.Shared.Return(RuleRow);
         ArrayPool<byte>.Shared.Return(Pos);
         ArrayPool<byte>.Shared.Return(RuleTag);
         ArrayPool<ushort>.Shared.Return(Classes);
@@ -81,13 +75,12 @@ internal sealed class StanceFeatures : IDisposable
     }
 
     /// <summary>Records a lexicon cue over tokens [start, end) as features.</summary>
-    public void MarkRule(int type, int start, int end, ulong row)
+    public void MarkRule(int type, int start, int end)
     {
         for (int i = start; i < end; i++)
         {
             if (RuleTag[i] != 0) continue; // the first (longest, earliest) cue keeps the token
             RuleTag[i] = (byte)Bilou.TagIn(type, start, end, i);
-            RuleRow[i] = row;
         }
     }
 
@@ -95,7 +88,6 @@ internal sealed class StanceFeatures : IDisposable
     public void ClearRules(int start, int end)
     {
         Array.Clear(RuleTag, start, end - start);
-        Array.Clear(RuleRow, start, end - start);
     }
 
     private void Fill()

@@ -39,8 +39,6 @@ public sealed partial class StanceLexicon
         /// <summary>The built-in row carries the context flag <c>rule</c>: precise enough that the model must not override it.</summary>
         public bool IsRule { get; init; }
 
-        /// <summary>Stable id of the row for model features: a hash of its pattern and context, not of its position in the file.</summary>
-        public ulong FeatureId { get; init; }
     }
 
     private StanceLexicon(List<Entry> entries, Dictionary<string, string> macros)
@@ -152,7 +150,6 @@ public sealed partial class StanceLexicon
             {
                 IsBuiltIn = builtIn,
                 IsRule = rule,
-                FeatureId = TextLens.Tagging.FeatureHash.Of(0, $"{type}|{patternText}|{row.Optional("before")}|{row.Optional("after")}|{row.Optional("not_before")}|{row.Optional("not_after")}|{context}"),
             });
         }
         if (entries.Count == 0) throw new DataFileException(name, 0, "lexicon has no cue patterns");

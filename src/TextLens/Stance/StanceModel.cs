@@ -133,7 +133,7 @@ public sealed class StanceModel
     private enum T
     {
         Bias = 1, Lower, Lemma, Pos, LowerPrev, LowerNext, LemmaPrev2, LemmaNext2, PosPrevCur, PosCurNext, LemmaPrevCur, LemmaCurNext,
-        Suffix, Shape, PrevTag, PrevTags, PrevTagLemma, PrevTagPos, Rule, RuleNeighbours, RuleRow, Class, ClassPos, ClassPrev, ClassNext,
+        Suffix, Shape, PrevTag, PrevTags, PrevTagLemma, PrevTagPos, Rule, RuleNeighbours, Class, ClassPos, ClassPrev, ClassNext,
         Valence, ValenceNeighbours, Negation, NegationLemma, Quote, Reporting, ReportingClass, Conditional, Position, PositionLemma,
         LowerPrev2Cur, ClassLemmaNext, Coarse, Fine, CoarsePos, CoarseNeighbours, CoarsePrevCur, CoarseCurNext,
     }
@@ -173,7 +173,6 @@ public sealed class StanceModel
         int rule = x.RuleTag[i];
         f[n++] = FeatureHash.Of((int)T.Rule, rule);
         f[n++] = FeatureHash.Of((int)T.RuleNeighbours, i > start ? Bilou.TypeOf(x.RuleTag[i - 1]) + 1 : 99, i + 1 < end ? Bilou.TypeOf(x.RuleTag[i + 1]) + 1 : 99);
-        if (rule != 0) f[n++] = FeatureHash.Of((int)T.RuleRow, x.RuleRow[i], (ulong)Bilou.PartOf(rule));
         for (int c = 0; c < 9; c++)
             if ((cls & (1 << c)) != 0)
             {

@@ -51,6 +51,75 @@ internal static class StanceTrainer
         return docs;
     }
 
+    /// <summary>
+    /// Reads stance annotations kept apart from their texts (TSV: <c>doc, start, end, type, holder</c>, '#' comment lines,
+    /// a header row; see <c>data/training/stance/</c>) and analyses each document's text <c>textsDir/&lt;doc&gt;.txt</c>.
+    /// </summary>
+    /// <exception cref="DataFileException">The file is malformed or a text is missing; the message names the file and line.</exception>
+    public static List<StanceGoldDocument> ReadAnnotations(string tsvPath, string textsDir, Pipeline? pipeline = null)
+    {
+        ArgumentNullException.ThrowIfNull(tsvPath);
+        ArgumentNullException.ThrowIfNull(textsDir);
+        pipeline ??= AnalysisPipeline();
+        string[] lines;
+        try { lines = File.ReadAllLines(tsvPath); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new DataFileException(tsvPath, 0, $"cannot read the file: {e.Message}"); }
+        var byDoc = new SortedDictionary<string, List<GoldCue>>(StringComparer.Ordinal);
+        bool header = false;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var cols = line.Split('\t');
+            if (!header)
+            {
+                if (!cols.SequenceEqual(["doc", "start", "end", "type", "holder"])) throw new DataFileException(tsvPath, i + 1, "expected the header 'doc, start, end, type, holder' (tab-separated)");
+                header = true;
+                continue;
+            }
+            if (cols.Length != 5) throw new DataFileException(tsvPath, i + 1, $"expected 5 tab-separated columns, found {cols.Length}");
+            if (!int.TryParse(cols[1], out int start) || !int.TryParse(cols[2], out int end) || start < 0 || end <= start)
+                throw new DataFileException(tsvPath, i + 1, $"invalid span '{cols[1]}'..'{cols[2]}'");
+            if (!Enum.TryParse<StanceCueType>(cols[3], ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(cols[3], out _))
+                throw new DataFileException(tsvPath, i + 1, $"unknown cue type '{cols[3]}'");
+            if (!byDoc.TryGetValue(cols[0], out var list)) byDoc[cols[0]] = list = [];
+            list.Add(new GoldCue(start, end, type, cols[4]));
+        }
+        var docs = new List<StanceGoldDocument>(byDoc.Count);
+        foreach (var (id, cues) in byDoc)
+        {
+            var path = Path.Combine(textsDir, id + ".txt");
+            if (!File.Exists(path)) throw new DataFileException(tsvPath, 0, $"text of '{id}' not found: {path}");
+            var text = File.ReadAllText(path);
+            foreach (var c in cues)
+                if (c.End > text.Length) throw new DataFileException(tsvPath, 0, $"cue [{c.Start}, {c.End}) of '{id}' lies outside its text ({text.Length} characters)");
+            docs.Add(new StanceGoldDocument(id, pipeline.Process(text, id), cues));
+        }
+        return docs;
+    }
+
+    /// <summary>How many times each gold (evaluation-set) document is repeated in training next to the extra annotations.</summary>
+    public const int GoldCopies = 2;
+
+    /// <summary>
+    /// The shipped model's training data: the gold of <c>shared/eval/dev</c> and <c>shared/eval/public</c> (the article), and
+    /// the repository's annotations of policy-commentaries texts (<c>data/training/stance/policy-commentaries.tsv</c>, texts in
+    /// <c>shared/corpora/policy-commentaries/texts</c>). Gold documents are the ones cross-validation scores; the
+    /// annotations only ever train.
+    /// </summary>
+    public static (List<StanceGoldDocument> Gold, List<StanceGoldDocument> Extra) ReadTrainingData(string sharedDir, string annotationsTsv, Pipeline? pipeline = null)
+    {
+        pipeline ??= AnalysisPipeline();
+        var gold = ReadGold(Path.Combine(sharedDir, "eval", "dev", "gold"), pipeline);
+        gold.AddRange(ReadGold(Path.Combine(sharedDir, "eval", "public", "gold"), pipeline));
+        var extra = ReadAnnotations(annotationsTsv, Path.Combine(sharedDir, "corpora", "policy-commentaries", "texts"), pipeline);
+        return (gold, extra);
+    }
+
+    /// <summary>The shipped training options: gold documents count <see cref="GoldCopies"/> times.</summary>
+    public static StanceTrainingOptions ShippedOptions(IEnumerable<StanceGoldDocument> gold) =>
+        new() { Copies = gold.ToDictionary(d => d.Id, _ => GoldCopies) };
+
     /// <summary>The English pipeline without the stance and sentiment stages: what the stance model's features need.</summary>
     public static Pipeline AnalysisPipeline() => Pipeline.CreateEnglish().Disable("stance").Disable("sentiment");
 
