@@ -73,6 +73,7 @@ public sealed class CorpusAggregator
     private readonly Dictionary<string, EntityStats> _entities = new(EntityGroups.NormalisedComparer.Instance);
     private readonly Dictionary<string, ActorStats> _actors = new(EntityGroups.NormalisedComparer.Instance);
     private readonly int[] _authorCues = new int[StanceTypes.Count];
+    private readonly int[] _unresolvedCues = new int[StanceTypes.Count];
     private readonly SortedDictionary<int, int> _documentsByMonth = [];
     private readonly Dictionary<string, SentimentStats> _byGroup = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, SentimentStats> _byYear = [];
@@ -210,6 +211,11 @@ public sealed class CorpusAggregator
             }
             int group = HolderGroup(doc, c, groupOf);
             if (group < 0 && !groupByText.TryGetValue(c.Holder, out group)) group = -1;
+            if (group < 0 && !NamesAnActor(c.Holder))
+            {
+                _unresolvedCues[type]++;
+                continue;
+            }
             string name = group >= 0 ? Gazetteer.CanonicalName(groups[group].Text) : Gazetteer.CanonicalName(c.Holder.Trim());
             string label = group >= 0 ? groups[group].Label.Name : "";
             if (!_actors.TryGetValue(name, out var actor))
@@ -236,6 +242,21 @@ public sealed class CorpusAggregator
         }
         if (_actors.Count > 2 * _maxActors)
             Prune(_actors, _maxActors, a => a.Total, a => a.First);
+    }
+
+    // Words that cannot name an actor on their own: a holder that is only a determiner or a pronoun ("the", "a", "they")
+    // and whose span names no entity was not resolved by the stance layer, and would merge unrelated actors.
+    private static readonly HashSet<string> NotActors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "them", "their", "we", "us", "our", "he", "him", "his",
+        "she", "her", "i", "me", "my", "you", "your", "one", "who", "which", "some", "others", "both", "all", "each", "such", "many", "most", "several", "few", "other",
+    };
+
+    private static bool NamesAnActor(string holder)
+    {
+        var h = holder.AsSpan().Trim();
+        if (!h.ContainsAnyExcept(" '\u2019-.,;:0123456789")) return false;
+        return !NotActors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(h);
     }
 
     // The entity the holder span covers (its first mention overlapping the span), as a group index; -1 for none.
@@ -294,7 +315,10 @@ public sealed class CorpusAggregator
                 perPeriod.Select(kv => new CorpusEntityPeriod(Name(kv.Key), kv.Value.Mentions, kv.Value.Documents, Mean(kv.Value.ToneSum, kv.Value.ToneDocuments))).ToArray());
         }
 
-        var allEntities = _entities.Values.OrderByDescending(e => e.Mentions).ThenBy(e => e.First).ToList();
+        var allEntities = MergeSurnames(_entities.Values.OrderBy(e => e.First), e => e.Name, e => e.Label == EntityLabel.Person, e => e.Mentions, EntityStats.Merge)
+            .OrderByDescending(e => e.Mentions).ThenBy(e => e.First).ToList();
+        var allActors = MergeSurnames(_actors.Values.OrderBy(a => a.First), a => a.Name, a => a.Label == EntityLabel.Person.Name, a => a.Total, ActorStats.Merge)
+            .OrderByDescending(a => a.Total).ThenBy(a => a.First).ToList();
         var topEntities = allEntities.GroupBy(e => e.Label.Name, StringComparer.Ordinal)
             .OrderBy(g => LabelOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.Take(Math.Max(0, topEntitiesPerLabel)))
@@ -307,8 +331,8 @@ public sealed class CorpusAggregator
                 ? new CorpusActorStance(t, 0, 0, [], [], [])
                 : new CorpusActorStance(t, c.Cues, c.Documents, c.Phrases.Top(5), c.Targets.Top(8), c.Examples.ToArray());
         }).ToArray());
-        var actors = _actors.Values.OrderByDescending(a => a.Total).ThenBy(a => a.First).Take(Math.Max(0, topActors)).Select(ToActor).ToArray();
-        var refusers = _actors.Values.Where(a => a.Cells[(int)StanceCueType.Refusal] is not null)
+        var actors = allActors.Take(Math.Max(0, topActors)).Select(ToActor).ToArray();
+        var refusers = allActors.Where(a => a.Cells[(int)StanceCueType.Refusal] is not null)
             .OrderByDescending(a => a.Cells[(int)StanceCueType.Refusal]!.Cues).ThenBy(a => a.First).Take(10).Select(ToActor).ToArray();
 
         return new CorpusSummary
@@ -325,7 +349,8 @@ public sealed class CorpusAggregator
             TopEntities = topEntities,
             AllEntities = allEntities.Select(ToEntity).ToArray(),
             Actors = actors,
-            AllActors = _actors.Values.OrderByDescending(a => a.Total).ThenBy(a => a.First).Select(ToActor).ToArray(),
+            AllActors = allActors.Select(ToActor).ToArray(),
+            UnresolvedHolderCues = StanceTypes.Select((t, i) => new CorpusTypeCount(t, _unresolvedCues[i])).ToArray(),
             TopRefusers = refusers,
             AuthorCues = StanceTypes.Select((t, i) => new CorpusTypeCount(t, _authorCues[i])).ToArray(),
             SentimentByGroup = _byGroup.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value.ToGroup(kv.Key)).ToArray(),
@@ -334,6 +359,47 @@ public sealed class CorpusAggregator
             MostHedged = _mostHedged.Rows(r => r.HedgesPerThousandTokens),
             MostRefusals = _mostRefusals.Rows(r => r.Refusals),
         };
+    }
+
+    // Across documents, as EntityGroups does within one: a person named by a single word ("Putin") joins the full name of
+    // the corpus that ends in it ("Vladimir Putin") when that full name outweighs all the others ending in it together
+    // (stray names like "Officials Vs Putin" do not block the merge; "Ilham Aliyev" and "Heydar Aliyev" do). The tables
+    // are not changed: merged copies are returned.
+    private static List<T> MergeSurnames<T>(IEnumerable<T> items, Func<T, string> name, Func<T, bool> isPerson, Func<T, long> weight, Func<T, T, T> merge)
+        where T : class
+    {
+        var list = items.ToList();
+        var fullNames = new Dictionary<string, List<T>>(EntityGroups.NormalisedComparer.Instance);
+        foreach (var item in list)
+        {
+            if (!isPerson(item)) continue;
+            string n = name(item).Trim();
+            int space = n.LastIndexOf(' ');
+            if (space <= 0) continue;
+            string surname = n[(space + 1)..];
+            if (!fullNames.TryGetValue(surname, out var names)) fullNames[surname] = names = [];
+            names.Add(item);
+        }
+        var merged = new Dictionary<T, T>(ReferenceEqualityComparer.Instance);
+        var result = new List<T>(list.Count);
+        foreach (var item in list)
+        {
+            string n = name(item).Trim();
+            if (isPerson(item) && !n.Contains(' ') && fullNames.TryGetValue(n, out var names))
+            {
+                // list order is deterministic (first seen first), so ties go to the first seen
+                var top = names.MaxBy(weight)!;
+                if (2 * weight(top) > names.Sum(weight))
+                {
+                    merged[top] = merge(merged.TryGetValue(top, out var acc) ? acc : top, item);
+                    continue;
+                }
+            }
+            result.Add(item);
+        }
+        for (int i = 0; i < result.Count; i++)
+            if (merged.TryGetValue(result[i], out var m)) result[i] = m;
+        return result;
     }
 
     private static int LabelOrder(string label) => label switch
@@ -357,6 +423,23 @@ public sealed class CorpusAggregator
         public double ToneSum { get; set; }
         public int ToneDocuments { get; set; }
         public Dictionary<int, PeriodStats> Months { get; } = [];
+
+        /// <summary>A new entity with the counts of both, named and ordered like <paramref name="a"/>.</summary>
+        public static EntityStats Merge(EntityStats a, EntityStats b)
+        {
+            var m = new EntityStats(a.Name, a.Label, Math.Min(a.First, b.First))
+            {
+                Mentions = a.Mentions + b.Mentions, Documents = a.Documents + b.Documents,
+                ToneSum = a.ToneSum + b.ToneSum, ToneDocuments = a.ToneDocuments + b.ToneDocuments,
+            };
+            foreach (var source in new[] { a, b })
+                foreach (var (month, p) in source.Months)
+                {
+                    if (!m.Months.TryGetValue(month, out var q)) m.Months[month] = q = new PeriodStats();
+                    q.Mentions += p.Mentions; q.Documents += p.Documents; q.ToneSum += p.ToneSum; q.ToneDocuments += p.ToneDocuments;
+                }
+            return m;
+        }
     }
 
     private sealed class PeriodStats
@@ -374,6 +457,27 @@ public sealed class CorpusAggregator
         public long First { get; } = first;
         public long Total { get; set; }
         public CellStats?[] Cells { get; } = new CellStats?[StanceTypes.Count];
+
+        /// <summary>A new actor with the cues of both, named and ordered like <paramref name="a"/>.</summary>
+        public static ActorStats Merge(ActorStats a, ActorStats b)
+        {
+            var m = new ActorStats(a.Name, a.Label, Math.Min(a.First, b.First)) { Total = a.Total + b.Total };
+            for (int i = 0; i < m.Cells.Length; i++)
+            {
+                if (a.Cells[i] is null && b.Cells[i] is null) continue;
+                var cell = m.Cells[i] = new CellStats();
+                foreach (var source in new[] { a.Cells[i], b.Cells[i] })
+                {
+                    if (source is null) continue;
+                    cell.Cues += source.Cues;
+                    cell.Documents += source.Documents;
+                    cell.Phrases.AddAll(source.Phrases);
+                    cell.Targets.AddAll(source.Targets);
+                    foreach (var ex in source.Examples) if (cell.Examples.Count < ExampleCount) cell.Examples.Add(ex);
+                }
+            }
+            return m;
+        }
     }
 
     private sealed class CellStats
@@ -418,6 +522,18 @@ public sealed class CorpusAggregator
         {
             if (key.Length == 0) return;
             _counts[key] = _counts.TryGetValue(key, out var c) ? (c.Count + 1, c.First) : (1, seq);
+            if (_counts.Count > 2 * cap)
+            {
+                var keep = _counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(cap).ToList();
+                _counts.Clear();
+                foreach (var kv in keep) _counts.Add(kv.Key, kv.Value);
+            }
+        }
+
+        public void AddAll(BoundedCounter other)
+        {
+            foreach (var (key, (count, first)) in other._counts)
+                _counts[key] = _counts.TryGetValue(key, out var c) ? (c.Count + count, Math.Min(c.First, first)) : (count, first);
             if (_counts.Count > 2 * cap)
             {
                 var keep = _counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(cap).ToList();

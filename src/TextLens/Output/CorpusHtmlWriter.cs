@@ -14,7 +14,7 @@ namespace TextLens;
 /// </summary>
 public static class CorpusHtmlWriter
 {
-    private const double SparkScale = 0.5;
+    private const double SparkScale = 0.3;
 
     /// <summary>Renders the page as a string.</summary>
     /// <param name="summary">The aggregates.</param>
@@ -199,6 +199,12 @@ public static class CorpusHtmlWriter
         {
             w.Append("<p class=\"note\">Cues held by the authors themselves (not in the matrix): ");
             w.Append(string.Join(" \u00b7 ", author.Select(c => Names.Of(c.Type) + " " + c.Count.ToString(CultureInfo.InvariantCulture)))).Append(".</p>\n");
+        }
+        var unresolved = s.UnresolvedHolderCues.Where(c => c.Count > 0).ToList();
+        if (unresolved.Count > 0)
+        {
+            w.Append("<p class=\"note\">Cues whose holder is only a determiner or pronoun (not attributed): ");
+            w.Append(string.Join(" \u00b7 ", unresolved.Select(c => Names.Of(c.Type) + " " + c.Count.ToString(CultureInfo.InvariantCulture)))).Append(".</p>\n");
         }
         w.Append("<details><summary>Every cell with what it is about and examples</summary>\n<table id=\"t-actor-detail\" class=\"data\"><thead><tr><th>Actor</th><th>Type</th><th class=\"n\">Cues</th><th class=\"n\">Docs</th><th>Phrases</th><th>About</th><th>Examples</th></tr></thead><tbody>\n");
         foreach (var a in s.Actors)
@@ -425,7 +431,7 @@ public static class CorpusHtmlWriter
         svg .axis{stroke:#98a2b3}
         svg.bars rect,svg.hbars rect{fill:var(--bar)}
         svg rect.pos{fill:var(--pos)} svg rect.neu{fill:var(--neu)} svg rect.neg{fill:var(--neg)} svg .hatch{stroke:#fff;stroke-width:2}
-        svg.spark{vertical-align:middle} svg.spark polyline{fill:none;stroke:var(--ink);stroke-width:1.3} svg.spark circle{fill:var(--ink)}
+        svg.spark{vertical-align:middle;min-width:120px} svg.spark polyline{fill:none;stroke:var(--ink);stroke-width:1.3} svg.spark circle{fill:var(--ink)}
         svg.spark .zero{stroke:#98a2b3;stroke-dasharray:2 2}
         footer{text-align:center;color:var(--muted);font-size:.8rem;padding:0 0 24px}
 

@@ -48,6 +48,9 @@ public sealed record CorpusSummary
     /// <summary>Cues whose holder is the author, per type.</summary>
     public IReadOnlyList<CorpusTypeCount> AuthorCues { get; init; } = [];
 
+    /// <summary>Cues whose holder is only a determiner or pronoun ("the", "they"): not attributed to any actor.</summary>
+    public IReadOnlyList<CorpusTypeCount> UnresolvedHolderCues { get; init; } = [];
+
     /// <summary>Document sentiment distribution per group (source or folder).</summary>
     public IReadOnlyList<CorpusSentimentGroup> SentimentByGroup { get; init; } = [];
 
