@@ -179,7 +179,7 @@ public static partial class CorpusReport
             if (lineEnd - lineStart > 200) continue;
             // A line that ends like a sentence is a subtitle or lead ("The invasion started on February 24, 2022."), not a byline.
             var line = text.AsSpan(lineStart, lineEnd - lineStart).TrimEnd();
-            if (line.Length > 0 && line[^1] is '.' or '!' or '?' && !char.IsDigit(line.Length > 1 ? line[^2] : ' ')) continue;
+            if (line.Length > 0 && line[^1] is '.' or '!' or '?') continue;
             if (ParseDate(text.AsSpan(e.Start, lineEnd - e.Start)) is { } date) return date;
         }
         return null;
