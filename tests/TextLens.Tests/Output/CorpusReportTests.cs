@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -186,6 +187,54 @@ public class CorpusReportTests
         Assert.That(page.QuerySelectorAll("script, link, img, iframe, object"), Is.Empty);
         Assert.That(page.QuerySelector("meta[http-equiv=Content-Security-Policy]")?.GetAttribute("content"), Does.StartWith("default-src 'none'"));
         Assert.That(new FileInfo(Report).Length, Is.LessThan(2_000_000));
+    }
+
+    [Test]
+    public void ChromiumRendersThePageWithoutConsoleMessages()
+    {
+        string browser = FindChromium() ?? "";
+        if (browser.Length == 0) Assert.Ignore("Chromium is not installed (apt-get install -y chromium): the page is not checked in a real browser.");
+        var (dom, console) = RenderInChromium(browser, Report);
+        Assert.That(console, Is.Empty, "console messages (CSP violations, errors) while rendering the report");
+        Assert.That(dom, Does.Contain("id=\"t-refusals\"").And.Contain("<svg class=\"spark\""));
+
+        // The check can fail: a page that breaks its own CSP logs a console message.
+        string bad = Path.Combine(_dir, "bad.html");
+        File.WriteAllText(bad, File.ReadAllText(Report).Replace("<body>", "<body><script>console.log(1)</script>", StringComparison.Ordinal));
+        Assert.That(RenderInChromium(browser, bad).Console, Is.Not.Empty);
+    }
+
+    private static string? FindChromium()
+    {
+        foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" })
+            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+                if (File.Exists(Path.Combine(dir, name))) return Path.Combine(dir, name);
+        return null;
+    }
+
+    // Headless Chromium with console logging on stderr: returns the rendered DOM and the console lines.
+    private (string Dom, List<string> Console) RenderInChromium(string browser, string page)
+    {
+        string profile = Path.Combine(_dir, "chromium-" + Guid.NewGuid().ToString("N"));
+        var info = new ProcessStartInfo(browser)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+                     "--disable-component-update", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(page).AbsoluteUri })
+            info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string dom = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("Chromium did not finish in 120 s");
+        }
+        var console = stderr.Result.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+        return (dom, console);
     }
 
     [Test]
