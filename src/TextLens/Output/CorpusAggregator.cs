@@ -237,8 +237,12 @@ public sealed class CorpusAggregator
                     if (tok.Pos is UPos.Noun or UPos.Propn)
                         cell.Targets.Add(tok.Pos == UPos.Propn ? tok.Text : (tok.Lemma ?? tok.Text).ToLowerInvariant(), seq);
                 }
-            if (cell.Examples.Count < ExampleCount)
+            // The latest documents' cues, one per document: with files named by date the examples are the most recent.
+            if (cell.Examples.Count == 0 || cell.Examples[^1].DocumentId != doc.Id)
+            {
                 cell.Examples.Add(new CorpusExample(doc.Id, info.ReportHref, c.Text.ReplaceLineEndings(" ").Trim(), Clip(target, 120)));
+                if (cell.Examples.Count > ExampleCount) cell.Examples.RemoveAt(0);
+            }
         }
         if (_actors.Count > 2 * _maxActors)
             Prune(_actors, _maxActors, a => a.Total, a => a.First);
@@ -473,8 +477,9 @@ public sealed class CorpusAggregator
                     cell.Documents += source.Documents;
                     cell.Phrases.AddAll(source.Phrases);
                     cell.Targets.AddAll(source.Targets);
-                    foreach (var ex in source.Examples) if (cell.Examples.Count < ExampleCount) cell.Examples.Add(ex);
+                    cell.Examples.AddRange(source.Examples);
                 }
+                if (cell.Examples.Count > ExampleCount) cell.Examples.RemoveRange(0, cell.Examples.Count - ExampleCount);
             }
             return m;
         }

@@ -109,7 +109,7 @@ public sealed record CorpusActor(string Name, string Label, long Total, IReadOnl
 /// <param name="Documents">Documents with at least one of them.</param>
 /// <param name="Phrases">The most frequent cue phrases (lower case), most first.</param>
 /// <param name="Targets">What the cues are about: the most frequent nouns (lemmas) and proper nouns of their targets.</param>
-/// <param name="Examples">The first cues seen, with their document and target.</param>
+/// <param name="Examples">Up to three cues from the last documents added (one per document), with their document and target.</param>
 public sealed record CorpusActorStance(StanceCueType Type, int Cues, int Documents, IReadOnlyList<CorpusCount> Phrases,
     IReadOnlyList<CorpusCount> Targets, IReadOnlyList<CorpusExample> Examples);
 

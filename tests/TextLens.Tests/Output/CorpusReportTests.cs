@@ -122,6 +122,11 @@ public class CorpusReportTests
         var top = s.TopRefusers[0];
         Assert.That(top[StanceCueType.Refusal].Cues, Is.EqualTo(s.AllActors.Max(a => a[StanceCueType.Refusal].Cues)));
         Assert.That(top[StanceCueType.Refusal].Phrases.Sum(p => p.Count), Is.LessThanOrEqualTo(top[StanceCueType.Refusal].Cues));
+        var refuser = s.AllActors.First(a => a.Label == "GPE" && a[StanceCueType.Refusal].Cues > 0);
+        var examples = refuser[StanceCueType.Refusal].Examples;
+        var refusingDocs = _docs.Where(d => d.StanceCues.Any(c => c.Type == StanceCueType.Refusal && c.Holder == refuser.Name)).Select(d => d.Id).ToList();
+        Assert.That(examples.Select(e => e.DocumentId), Is.EqualTo(refusingDocs.TakeLast(3)), $"{refuser.Name}: one example from each of the last documents");
+        Assert.That(examples.Select(e => e.ReportHref), Is.All.EqualTo("../json/").Or.StartsWith("../json/"));
         Assert.That(s.AuthorCues.Sum(c => c.Count), Is.EqualTo(_docs.Sum(d => d.StanceCues.Count(c => c.Holder == StanceCue.Author))));
     }
 
