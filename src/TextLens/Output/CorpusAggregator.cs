@@ -228,14 +228,14 @@ public sealed class CorpusAggregator
             var cell = actor.Cells[type] ??= new CellStats();
             cell.Cues++;
             if (cell.LastDocument != seq) { cell.LastDocument = seq; cell.Documents++; }
-            cell.Phrases.Add(c.Text.ReplaceLineEndings(" ").Trim().ToLowerInvariant(), seq);
+            cell.Phrases.Add(c.Text.ReplaceLineEndings(" ").Trim().ToLowerInvariant(), seq, doc.Id, info.ReportHref);
             string target = c.Target?.Text.ReplaceLineEndings(" ").Trim() ?? "";
             if (c.Target is { } t && doc.IsTagged)
                 for (int k = t.TokenStart; k < t.TokenEnd && k < doc.Tokens.Count; k++)
                 {
                     var tok = doc.Tokens[k];
                     if (tok.Pos is UPos.Noun or UPos.Propn)
-                        cell.Targets.Add(tok.Pos == UPos.Propn ? tok.Text : (tok.Lemma ?? tok.Text).ToLowerInvariant(), seq);
+                        cell.Targets.Add(tok.Pos == UPos.Propn ? tok.Text : (tok.Lemma ?? tok.Text).ToLowerInvariant(), seq, doc.Id, info.ReportHref);
                 }
             // The latest documents' cues, one per document: with files named by date the examples are the most recent.
             if (cell.Examples.Count == 0 || cell.Examples[^1].DocumentId != doc.Id)
@@ -516,40 +516,45 @@ public sealed class CorpusAggregator
         }
     }
 
-    /// <summary>Counts strings, holding at most twice <c>cap</c> entries: when full it keeps the most frequent half.</summary>
+    /// <summary>
+    /// Counts strings, holding at most twice <c>cap</c> entries: when full it keeps the most frequent half. Each string
+    /// remembers the last document it was seen in, so a phrase can link to where it was read.
+    /// </summary>
     private sealed class BoundedCounter(int cap)
     {
-        private readonly Dictionary<string, (int Count, long First)> _counts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Entry> _counts = new(StringComparer.Ordinal);
+
+        private readonly record struct Entry(int Count, long First, string? DocumentId, string? Href);
 
         public int Count => _counts.Count;
 
-        public void Add(string key, long seq)
+        public void Add(string key, long seq, string documentId, string? href)
         {
             if (key.Length == 0) return;
-            _counts[key] = _counts.TryGetValue(key, out var c) ? (c.Count + 1, c.First) : (1, seq);
-            if (_counts.Count > 2 * cap)
-            {
-                var keep = _counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(cap).ToList();
-                _counts.Clear();
-                foreach (var kv in keep) _counts.Add(kv.Key, kv.Value);
-            }
+            _counts[key] = _counts.TryGetValue(key, out var c) ? c with { Count = c.Count + 1, DocumentId = documentId, Href = href } : new Entry(1, seq, documentId, href);
+            Trim();
         }
 
         public void AddAll(BoundedCounter other)
         {
-            foreach (var (key, (count, first)) in other._counts)
-                _counts[key] = _counts.TryGetValue(key, out var c) ? (c.Count + count, Math.Min(c.First, first)) : (count, first);
-            if (_counts.Count > 2 * cap)
-            {
-                var keep = _counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(cap).ToList();
-                _counts.Clear();
-                foreach (var kv in keep) _counts.Add(kv.Key, kv.Value);
-            }
+            foreach (var (key, e) in other._counts)
+                _counts[key] = _counts.TryGetValue(key, out var c) ? c with { Count = c.Count + e.Count, First = Math.Min(c.First, e.First) } : e;
+            Trim();
         }
 
-        public CorpusCount[] Top(int n) => _counts
-            .OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(n).Select(kv => new CorpusCount(kv.Key, kv.Value.Count)).ToArray();
+        private void Trim()
+        {
+            if (_counts.Count <= 2 * cap) return;
+            var keep = Ordered().Take(cap).ToList();
+            _counts.Clear();
+            foreach (var kv in keep) _counts.Add(kv.Key, kv.Value);
+        }
+
+        private IEnumerable<KeyValuePair<string, Entry>> Ordered() =>
+            _counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).ThenBy(kv => kv.Key, StringComparer.Ordinal);
+
+        public CorpusCount[] Top(int n) =>
+            Ordered().Take(n).Select(kv => new CorpusCount(kv.Key, kv.Value.Count, kv.Value.DocumentId, kv.Value.Href)).ToArray();
     }
 
     /// <summary>The <c>n</c> rows with the highest key (ties: first added first).</summary>

@@ -168,7 +168,7 @@ public static class CorpusHtmlWriter
     {
         w.Append("<section id=\"actors\">\n<h2>Who takes which stance: actors \u00d7 stance type</h2>\n");
         w.Append("<p class=\"note\">Stance cues by holder, holders grouped like entities (aliases and surnames joined). Each cell: number of cues, then the most frequent phrases. ")
-         .Append("Darker cells hold more cues; the number is always written. Links open the documents' own reports.</p>\n");
+         .Append("Darker cells hold more cues; the number is always written. A phrase links to the latest document's own report that uses it.</p>\n");
         if (s.Actors.Count == 0)
         {
             w.Append("<p class=\"none\">(no stance cues with a holder other than the author)</p>\n</section>\n");
@@ -369,7 +369,9 @@ public static class CorpusHtmlWriter
         {
             if (!first) w.Append(", ");
             first = false;
-            w.Append(Esc(p.Text));
+            if (SafeHref(p.ReportHref) is { } href)
+                w.Append("<a href=\"").Append(Esc(href)).Append("\" title=\"latest: ").Append(Esc(p.DocumentId ?? "")).Append("\">").Append(Esc(p.Text)).Append("</a>");
+            else w.Append(Esc(p.Text));
             if (p.Count > 1) w.Append(" <small>\u00d7").Append(p.Count).Append("</small>");
         }
     }
@@ -423,7 +425,7 @@ public static class CorpusHtmlWriter
         th[scope=row]{white-space:nowrap;font-weight:600} th small{color:var(--muted);font-weight:400}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
         td.zero{color:#c0c4cc} td.periods{font-size:.78rem;color:var(--muted);min-width:220px}
-        .matrix td{min-width:90px} .ph{font-size:.75rem;color:#344054}
+        .matrix td{min-width:90px} .ph{font-size:.75rem;color:#344054} td a{color:inherit}
         small{color:var(--muted)}
         details summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin:4px 0}
         svg{max-width:100%;height:auto;font-size:11px}

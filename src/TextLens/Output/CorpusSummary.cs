@@ -116,7 +116,9 @@ public sealed record CorpusActorStance(StanceCueType Type, int Cues, int Documen
 /// <summary>A string and how often it occurs.</summary>
 /// <param name="Text">The string.</param>
 /// <param name="Count">Occurrences.</param>
-public sealed record CorpusCount(string Text, int Count);
+/// <param name="DocumentId">The last document it occurs in, or null.</param>
+/// <param name="ReportHref">Link to that document's report, or null.</param>
+public sealed record CorpusCount(string Text, int Count, string? DocumentId = null, string? ReportHref = null);
 
 /// <summary>A cue type and a count.</summary>
 /// <param name="Type">The cue type.</param>

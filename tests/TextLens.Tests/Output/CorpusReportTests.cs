@@ -189,6 +189,9 @@ public class CorpusReportTests
         }
         var timeTable = page.GetElementById("t-time")!;
         Assert.That(timeTable.QuerySelectorAll("tbody tr").Select(r => r.Children[1].TextContent), Is.EqualTo(_result.Summary.Periods.Select(p => p.Documents.ToString(CultureInfo.InvariantCulture))));
+        var phraseLinks = page.QuerySelectorAll("#t-actors a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.That(phraseLinks, Is.Not.Empty.And.All.Matches<string>(h => h!.StartsWith("../json/doc-", StringComparison.Ordinal) && h.EndsWith(".json", StringComparison.Ordinal)),
+            "matrix phrases link to the documents' reports");
         Assert.That(page.QuerySelectorAll("script, link, img, iframe, object"), Is.Empty);
         Assert.That(page.QuerySelector("meta[http-equiv=Content-Security-Policy]")?.GetAttribute("content"), Does.StartWith("default-src 'none'"));
         Assert.That(new FileInfo(Report).Length, Is.LessThan(2_000_000));
@@ -247,7 +250,8 @@ public class CorpusReportTests
     {
         const string evil = "<script>alert(1)</script>\"'&";
         var row = new CorpusDocumentRow("<img src=x onerror=alert(1)>", evil, new DateOnly(2025, 1, 2), CorpusDateSource.Byline, 100, 1, 1, 1, 0, -0.5, "javascript:alert(1)");
-        var stance = new CorpusActorStance(StanceCueType.Refusal, 1, 1, [new CorpusCount(evil, 1)], [new CorpusCount("</td><script>", 1)],
+        var stance = new CorpusActorStance(StanceCueType.Refusal, 1, 1, [new CorpusCount(evil, 1), new CorpusCount("veto", 2, "d1", "javascript:alert(1)")],
+            [new CorpusCount("</td><script>", 1, evil, "../x/\"onmouseover=alert(1).html")],
             [new CorpusExample("<b>doc</b>", "data:text/html,<script>alert(1)</script>", evil, evil)]);
         var cells = CorpusAggregator.StanceTypes.Select(t => t == StanceCueType.Refusal ? stance : new CorpusActorStance(t, 0, 0, [], [], [])).ToArray();
         var actor = new CorpusActor(evil, "<LABEL>", 1, cells);
@@ -270,8 +274,9 @@ public class CorpusReportTests
         Assert.That(html, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"));
         var page = new HtmlParser().ParseDocument(html);
         Assert.That(page.QuerySelectorAll("script, img"), Is.Empty);
-        Assert.That(page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Where(h => !h.StartsWith('#') && !h.EndsWith(".csv", StringComparison.Ordinal)), Is.Empty,
-            "the document links were unsafe and are left out");
+        Assert.That(page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Where(h => !h.StartsWith('#') && !h.EndsWith(".csv", StringComparison.Ordinal)),
+            Is.All.EqualTo("../x/\"onmouseover=alert(1).html"), "unsafe links are left out; a relative one keeps its quote inside the attribute");
+        Assert.That(page.QuerySelectorAll("[onmouseover]"), Is.Empty);
         Assert.That(page.Title, Does.StartWith(evil));
     }
 
