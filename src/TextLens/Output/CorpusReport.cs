@@ -122,7 +122,8 @@ public static partial class CorpusReport
             var (source, textFile) = SourceFields(json);
             return (Document.FromJson(json), source, textFile, null);
         }
-        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or JsonException)
+        // InvalidOperationException: a "source" string with an unpaired surrogate escape cannot be read as a string.
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
             return (null, "", "", ex.Message);
         }

@@ -43,6 +43,7 @@ public class CorpusReportTests
             _docs.Add(doc);
         }
         File.WriteAllText(Path.Combine(Json, "broken.json"), "{ \"id\": \"broken\", ");
+        File.WriteAllText(Path.Combine(Json, "surrogate.json"), "{ \"id\": \"s\", \"source\": \"\\ud800\" }");
         _result = CorpusReport.Write(Json, Report);
     }
 
@@ -67,7 +68,7 @@ public class CorpusReportTests
     {
         var s = _result.Summary;
         Assert.That(s.Documents, Is.EqualTo(Documents));
-        Assert.That(_result.Failures, Has.Count.EqualTo(1).And.Some.Contains("broken.json"));
+        Assert.That(_result.Failures, Has.Count.EqualTo(2).And.Some.Contains("broken.json").And.Some.Contains("surrogate.json"));
         var expected = _docs.GroupBy(ExpectedMonth).ToDictionary(g => g.Key, g => g.Count());
         Assert.That(expected.Keys, Is.EquivalentTo(new[] { "2024-03", "2024-06", "2025-04" }), "the seed gives all three kinds of byline");
         Assert.That(s.PeriodsAreYears, Is.False);
