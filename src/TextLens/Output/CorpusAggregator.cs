@@ -51,6 +51,12 @@ public sealed record CorpusDocumentRow(string Id, string Group, DateOnly? Date, 
 /// <c>2 × maxEntities</c> entities and <c>2 × maxActors</c> actors are tracked (when a table reaches that size it keeps
 /// its most frequent half, so only long-tail counts can be approximate), and every phrase list is capped the same way.
 /// Deterministic for a given order of documents.
+/// <para>
+/// Entities are grouped within a document as <see cref="EntityTone"/> groups them, and across documents by label and
+/// canonical gazetteer name. A cue's holder is the entity its holder span (else its holder text) names, grouped the same
+/// way; cues held by the author, and holders that are only a determiner or a pronoun, are counted apart. When the
+/// summary is made, a person named by one word ("Putin") joins the corpus's dominant full name ending in it.
+/// </para>
 /// </summary>
 /// <example>
 /// <code>
