@@ -321,6 +321,19 @@ public class CorpusReportTests
     }
 
     [Test]
+    public void TheSameAnalysesGiveTheSameFiles()
+    {
+        string again = Path.Combine(_dir, "again", "report.html");
+        CorpusReport.Write(Json, again);
+        foreach (var name in CorpusReport.CsvFileNames.Append("report.html"))
+        {
+            string first = File.ReadAllText(Path.Combine(Path.GetDirectoryName(Report)!, name));
+            string second = File.ReadAllText(Path.Combine(Path.GetDirectoryName(again)!, name));
+            Assert.That(second, Is.EqualTo(first), name);
+        }
+    }
+
+    [Test]
     public void BylineDatesReadTheCommonFormats()
     {
         Assert.That(CorpusReport.ParseDate("17 April 2025"), Is.EqualTo(new DateOnly(2025, 4, 17)));
