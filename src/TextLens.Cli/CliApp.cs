@@ -12,6 +12,7 @@ internal static class CliApp
             AnalyzeCommand.Create(io),
             AnalyzeCommand.CreateRender(io),
             CorpusGenCommand.Create(io),
+            ReportCommand.Create(io),
         };
         AddTrainingCommands(root);
         return root;
