@@ -76,7 +76,7 @@ internal static class AnalyzeCommand
         string TextColumn, string? IdColumn, bool NoProgress, bool Render = false);
 
     // Document is null with no Error for a large file analysed in pieces (LargeInput): LargeTokens counts its tokens.
-    private sealed record Result(InputItem Item, Document? Document, string? Error, long LargeTokens = 0);
+    private sealed record Result(InputItem Item, Document? Document, string? Error, long LargeTokens = 0, string? Source = null);
 
     public static int Run(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
@@ -122,7 +122,7 @@ internal static class AnalyzeCommand
         Result Analyze(InputItem item)
         {
             if (item.Error is not null) return new Result(item, null, item.Error);
-            if (item.Text is null && item.FilePath is not null && LargeInput.IsLarge(item.FilePath))
+            if (!settings.Render && item.Text is null && item.FilePath is not null && LargeInput.IsLarge(item.FilePath))
                 return AnalyzeLarge(item);
             string text;
             try { text = item.Text ?? InputSet.ReadUtf8(item.FilePath!); }
@@ -131,9 +131,12 @@ internal static class AnalyzeCommand
                 return new Result(item, null, InputSet.Describe(ex));
             }
             Document doc;
+            string source = item.Display;
+            string? textFile = item.FilePath;
             if (settings.Render)
             {
-                try { doc = Document.FromJson(text); }
+                // A saved analysis keeps the source and text file it was made from when written again as JSON.
+                try { doc = TextLens.Output.DocumentJson.FromJson(text, out var savedSource, out textFile); source = string.IsNullOrEmpty(savedSource) ? item.Display : savedSource; }
                 catch (FormatException ex) { return new Result(item, null, ex.Message); }
             }
             else
@@ -148,15 +151,15 @@ internal static class AnalyzeCommand
             try
             {
                 if (wantJson)
-                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".json"), doc.ToJson(source: item.Display, textFile: settings.Render ? null : item.FilePath), cancellationToken);
+                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".json"), doc.ToJson(source: source, textFile: textFile), cancellationToken);
                 if (wantHtml)
-                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".html"), DocumentHtmlWriter.ToHtml(doc, source: item.Display), cancellationToken);
+                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".html"), DocumentHtmlWriter.ToHtml(doc, source: source), cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 return new Result(item, null, $"cannot write output: {ex.Message}");
             }
-            return new Result(item, doc, null);
+            return new Result(item, doc, null, Source: source);
         }
 
         Pipeline? largeNlp = null;
@@ -211,7 +214,7 @@ internal static class AnalyzeCommand
                     {
                         documents++;
                         tokens += r.Document.Tokens.Count;
-                        csv?.Write(r.Document, r.Item.Display);
+                        csv?.Write(r.Document, r.Source ?? r.Item.Display);
                         if (wantText)
                         {
                             DocumentTextWriter.Write(r.Document, io.Out);
