@@ -75,8 +75,9 @@ internal static class AnalyzeCommand
         string[] Inputs, string[] Formats, string? Out, int Parallel, string? Components, string? Disable,
         string TextColumn, string? IdColumn, bool NoProgress, bool Render = false);
 
-    // Document is null with no Error for a large file analysed in pieces (LargeInput): LargeTokens counts its tokens.
-    private sealed record Result(InputItem Item, Document? Document, string? Error, long LargeTokens = 0, string? Source = null);
+    // Document is null with no Error for a document too large to analyse whole: Pending reads it (prefix already read
+    // included) and the writer thread analyses it in pieces.
+    private sealed record Result(InputItem Item, Document? Document, string? Error, PrefixedReader? Pending = null, string? Source = null);
 
     public static int Run(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
@@ -106,7 +107,7 @@ internal static class AnalyzeCommand
         }
 
         // ---- inputs
-        var set = InputSet.Expand(settings.Inputs, io.In, settings.TextColumn, settings.IdColumn, settings.Render);
+        var set = InputSet.Expand(settings.Inputs, settings.TextColumn, settings.IdColumn, settings.Render);
         int failures = 0;
         foreach (var p in set.Problems)
         {
@@ -118,36 +119,77 @@ internal static class AnalyzeCommand
         long tokens = 0;
         int documents = 0;
         bool wantJson = formats.Contains("json"), wantHtml = formats.Contains("html"), wantText = formats.Contains("text");
+        int whole = LargeInput.WholeDocumentChars;
 
         Result Analyze(InputItem item)
         {
             if (item.Error is not null) return new Result(item, null, item.Error);
-            if (!settings.Render && item.Text is null && item.FilePath is not null && LargeInput.IsLarge(item.FilePath))
-                return AnalyzeLarge(item);
+            if (settings.Render) return Render(item);
+            // One bounded read for every source: up to the whole-document size; a longer document is left to the
+            // writer thread to analyse in pieces, so no source is ever read whole into memory.
             string text;
-            try { text = item.Text ?? InputSet.ReadUtf8(item.FilePath!); }
+            TextReader? reader = null;
+            try
+            {
+                if (item.Text is not null && item.Text.Length <= whole) text = item.Text;
+                else
+                {
+                    reader = item.Text is not null ? new StringReader(item.Text) : item.Stdin ? io.In : InputSet.OpenText(item.FilePath!);
+                    var head = new char[whole + 1];
+                    int filled = reader.ReadBlock(head, 0, head.Length);
+                    if (Array.IndexOf(head, '\0', 0, filled) >= 0)
+                        return new Result(item, null, "contains NUL characters: binary data, not text");
+                    if (filled > whole)
+                    {
+                        var pending = new PrefixedReader(head, filled, reader, ownsInner: !item.Stdin);
+                        reader = null; // the pending reader owns it now
+                        return new Result(item, null, null, pending);
+                    }
+                    text = new string(head, 0, filled);
+                }
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
             {
                 return new Result(item, null, InputSet.Describe(ex));
             }
+            finally
+            {
+                if (!item.Stdin) reader?.Dispose();
+            }
+            if (text.Contains('\0')) return new Result(item, null, "contains NUL characters: binary data, not text");
             Document doc;
-            string source = item.Display;
-            string? textFile = item.FilePath;
-            if (settings.Render)
+            try { doc = nlp.Process(text, item.Id, cancellationToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A saved analysis keeps the source and text file it was made from when written again as JSON.
-                try { doc = TextLens.Output.DocumentJson.FromJson(text, out var savedSource, out textFile); source = string.IsNullOrEmpty(savedSource) ? item.Display : savedSource; }
-                catch (FormatException ex) { return new Result(item, null, ex.Message); }
+                // A bug in one stage must not take the whole run down: report this document and go on.
+                return new Result(item, null, $"analysis failed ({ex.GetType().Name}: {ex.Message})");
             }
-            else
+            return Write(item, doc, item.Display, item.FilePath);
+        }
+
+        Result Render(InputItem item)
+        {
+            // A saved analysis is JSON, never prose, whatever its size: rebuilt whole (FromJson needs all of it).
+            string json;
+            try
             {
-                try { doc = nlp.Process(text, item.Id, cancellationToken); }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A bug in one stage must not take the whole run down: report this document and go on.
-                    return new Result(item, null, $"analysis failed ({ex.GetType().Name}: {ex.Message})");
-                }
+                using var reader = InputSet.OpenText(item.FilePath!);
+                json = reader.ReadToEnd();
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException or OutOfMemoryException)
+            {
+                return new Result(item, null, ex is OutOfMemoryException ? "too large to render" : InputSet.Describe(ex));
+            }
+            Document doc;
+            string? source, textFile;
+            // A saved analysis keeps the source and text file it was made from when written again as JSON.
+            try { doc = TextLens.Output.DocumentJson.FromJson(json, out source, out textFile); }
+            catch (FormatException ex) { return new Result(item, null, ex.Message); }
+            return Write(item, doc, string.IsNullOrEmpty(source) ? item.Display : source, textFile);
+        }
+
+        Result Write(InputItem item, Document doc, string source, string? textFile)
+        {
             try
             {
                 if (wantJson)
@@ -163,47 +205,57 @@ internal static class AnalyzeCommand
         }
 
         Pipeline? largeNlp = null;
-        Result AnalyzeLarge(InputItem item)
+        DocumentCsvWriter? csv = null;
+
+        // On the writer thread, one large document at a time (its pieces are analysed on -p threads).
+        string? AnalyzeLarge(InputItem item, PrefixedReader reader)
         {
-            // Too large for one string: pieces cut at paragraph boundaries, processed in parallel, one JSON with whole-file offsets.
             if (largeNlp is null)
             {
-                var p = Pipeline.CreateEnglish(new PipelineOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(settings.Parallel, 512)) });
-                ConfigureComponents(io, p, settings);
-                Interlocked.CompareExchange(ref largeNlp, p, null);
+                largeNlp = Pipeline.CreateEnglish(new PipelineOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(settings.Parallel, 512)) });
+                ConfigureComponents(io, largeNlp, settings);
             }
-            if (wantHtml || wantText || formats.Contains("csv"))
-                io.Error.WriteLine($"textlens: {item.Display}: larger than {LargeInput.ThresholdBytes >> 20} MB, analysed in pieces; only the json format is written for it");
-            try
+            using (reader)
             {
-                long n = LargeInput.Analyze(largeNlp!, item.FilePath!, item.Id, item.Display,
-                    wantJson ? OutputNames.PathIn(outDir, item.Stem, ".json") : null, cancellationToken);
-                return new Result(item, null, null, n);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
-            {
-                return new Result(item, null, InputSet.Describe(ex));
+                try
+                {
+                    var outcome = LargeInput.Analyze(largeNlp, reader, item.Id, item.Display, item.FilePath,
+                        wantJson ? OutputNames.PathIn(outDir, item.Stem, ".json") : null, csv, wantText ? io.Out : null, cancellationToken);
+                    documents++;
+                    tokens += outcome.Tokens;
+                    foreach (var w in outcome.Warnings) io.Error.WriteLine($"textlens: {item.Display}: warning: {w}");
+                    if (wantHtml)
+                        return $"longer than {whole:N0} characters, analysed in pieces: the html report is not written for it (json, csv and text are)";
+                    return null;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+                {
+                    return InputSet.Describe(ex);
+                }
             }
         }
 
-        DocumentCsvWriter? csv = null;
         try
         {
             if (formats.Contains("csv")) csv = new DocumentCsvWriter(outDir);
 
-            IEnumerable<Result> results = settings.Parallel == 1 || set.Items.Count < 2
-                ? set.Items.Select(Analyze)
-                : OrderedParallel.Select(set.Items, Analyze, Math.Min(settings.Parallel, 512), cancellationToken); // at most 2 × -p files ahead of the writer
+            var items = set.Items;
+            IEnumerable<Result> results = settings.Parallel == 1 || set.Count is <= 1
+                ? items.Select(Analyze)
+                : OrderedParallel.Select(items, Analyze, Math.Min(settings.Parallel, 512), cancellationToken); // at most 2 × -p documents ahead of the writer
 
             void Consume(Action? tick)
             {
                 foreach (var r in results)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (r.Document is null && r.Error is null)
+                    if (r.Pending is not null)
                     {
-                        documents++;
-                        tokens += r.LargeTokens;
+                        if (AnalyzeLarge(r.Item, r.Pending) is string problem)
+                        {
+                            failures++;
+                            io.Error.WriteLine($"textlens: {r.Item.Display}: {problem}");
+                        }
                     }
                     else if (r.Document is null)
                     {
@@ -225,7 +277,7 @@ internal static class AnalyzeCommand
                 }
             }
 
-            bool progress = io.ErrorIsTerminal && !settings.NoProgress && set.Items.Count > 1;
+            bool progress = io.ErrorIsTerminal && !settings.NoProgress && set.Count > 1;
             if (progress)
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
@@ -234,7 +286,7 @@ internal static class AnalyzeCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {
-                        var task = ctx.AddTask("Analysing", maxValue: set.Items.Count);
+                        var task = ctx.AddTask("Analysing", maxValue: set.Count!.Value);
                         Consume(() => task.Increment(1));
                     });
             }

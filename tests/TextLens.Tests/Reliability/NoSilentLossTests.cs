@@ -41,7 +41,7 @@ public class NoSilentLossTests
     [Test]
     public void RenderOfASavedAnalysisAboveTheLargeFileSizeRendersItAndLeavesItAlone()
     {
-        long saved = LargeInput.ThresholdBytes;
+        int saved = LargeInput.WholeDocumentChars;
         try
         {
             string input = Path.Combine(_dir, "doc.txt");
@@ -49,8 +49,8 @@ public class NoSilentLossTests
             Assert.That(Cli("", "analyze", input, "-f", "json", "-o", Out).Exit, Is.Zero);
             string json = Path.Combine(Out, "doc.json");
             string before = File.ReadAllText(json);
-            LargeInput.ThresholdBytes = 1024; // the saved JSON is well above this; it used to be analysed as prose
-            Assert.That(new FileInfo(json).Length, Is.GreaterThan(LargeInput.ThresholdBytes));
+            LargeInput.WholeDocumentChars = 1024; // the saved JSON is well above this (characters vs bytes: ASCII); it used to be analysed as prose
+            Assert.That(new FileInfo(json).Length, Is.GreaterThan(LargeInput.WholeDocumentChars));
 
             var run = Cli("", "render", json, "-f", "json,csv", "-o", Out);
             Assert.That(run.Exit, Is.Zero, run.Error);
@@ -60,7 +60,7 @@ public class NoSilentLossTests
         }
         finally
         {
-            LargeInput.ThresholdBytes = saved;
+            LargeInput.WholeDocumentChars = saved;
         }
     }
 
