@@ -35,10 +35,15 @@ internal static class AnalyzeCommand
         var textColumn = new Option<string>("--text-column") { Description = "CSV corpora: the column holding the text.", DefaultValueFactory = _ => "text" };
         var idColumn = new Option<string>("--id-column") { Description = "CSV corpora: the column holding the document id (default 'id'; rows without one are named <file>-<row>).", DefaultValueFactory = _ => "id" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never draw the progress bar." };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Skip documents already done: their .json (and .html when asked for) exist in the output folder and are newer than the input. "
+                + "Their CSV rows and text report are rebuilt from the saved JSON. Standard input is always analysed.",
+        };
 
         var cmd = new Command("analyze", "Analyse documents: tokens, sentences, tags, entities, stance cues, sentiment.")
         {
-            inputs, format, output, parallel, components, disable, textColumn, idColumn, noProgress,
+            inputs, format, output, parallel, components, disable, textColumn, idColumn, noProgress, resume,
         };
         cmd.SetAction((parse, ct) => Task.FromResult(Run(io, new Settings(
             parse.GetValue(inputs) ?? [],
@@ -49,7 +54,8 @@ internal static class AnalyzeCommand
             parse.GetValue(disable),
             parse.GetValue(textColumn) ?? "text",
             parse.GetValue(idColumn),
-            parse.GetValue(noProgress)), ct)));
+            parse.GetValue(noProgress),
+            Resume: parse.GetValue(resume)), ct)));
         return cmd;
     }
 
@@ -73,11 +79,12 @@ internal static class AnalyzeCommand
 
     internal sealed record Settings(
         string[] Inputs, string[] Formats, string? Out, int Parallel, string? Components, string? Disable,
-        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false);
+        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false, bool Resume = false);
 
     // Document is null with no Error for a document too large to analyse whole: Pending reads it (prefix already read
     // included) and the writer thread analyses it in pieces.
-    private sealed record Result(InputItem Item, Document? Document, string? Error, PrefixedReader? Pending = null, string? Source = null);
+    // Resumed: done by an earlier run (Document, when set, was read back from its saved JSON).
+    private sealed record Result(InputItem Item, Document? Document, string? Error, PrefixedReader? Pending = null, string? Source = null, bool Resumed = false);
 
     public static int Run(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
@@ -104,6 +111,8 @@ internal static class AnalyzeCommand
             {
                 return Usage(io, $"cannot create output folder {outDir}: {ex.Message}");
             }
+            foreach (var leftover in AtomicFile.RemoveLeftovers(outDir))
+                io.Error.WriteLine($"textlens: removed {leftover}, left by a run that was killed");
         }
 
         // ---- inputs
@@ -117,7 +126,7 @@ internal static class AnalyzeCommand
 
         var stopwatch = Stopwatch.StartNew();
         long tokens = 0;
-        int documents = 0;
+        int documents = 0, resumed = 0;
         bool wantJson = formats.Contains("json"), wantHtml = formats.Contains("html"), wantText = formats.Contains("text");
         int whole = LargeInput.WholeDocumentChars;
 
@@ -125,6 +134,7 @@ internal static class AnalyzeCommand
         {
             if (item.Error is not null) return new Result(item, null, item.Error);
             if (settings.Render) return Render(item);
+            if (settings.Resume && Resume(item) is Result done) return done;
             // One bounded read for every source: up to the whole-document size; a longer document is left to the
             // writer thread to analyse in pieces, so no source is ever read whole into memory.
             string text;
@@ -165,6 +175,34 @@ internal static class AnalyzeCommand
                 return new Result(item, null, $"analysis failed ({ex.GetType().Name}: {ex.Message})");
             }
             return Write(item, doc, item.Display, item.FilePath);
+        }
+
+        // --resume: the document's own output files exist under their final names (so they are complete: they are only
+        // ever written by a rename) and are newer than its input; the run-wide outputs (CSV tables, text report) are
+        // rebuilt from the saved JSON, so they need it whole (a document saved in pieces is analysed again).
+        Result? Resume(InputItem item)
+        {
+            string? input = item.FilePath ?? item.CorpusPath;
+            if (input is null || !(wantJson || wantHtml)) return null;
+            DateTime inputTime;
+            try { inputTime = File.GetLastWriteTimeUtc(input); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+            string json = OutputNames.PathIn(outDir, item.Stem, ".json"), html = OutputNames.PathIn(outDir, item.Stem, ".html");
+            bool Fresh(string path) => File.Exists(path) && File.GetLastWriteTimeUtc(path) >= inputTime;
+            if (wantJson && !Fresh(json) || wantHtml && !Fresh(html)) return null;
+            if (!formats.Contains("csv") && !wantText) return new Result(item, null, null, Resumed: true);
+            if (!Fresh(json)) return null;
+            try
+            {
+                string saved = File.ReadAllText(json);
+                var doc = TextLens.Output.DocumentJson.FromJson(saved, out var source, out _);
+                if (doc.Id != item.Id || source != item.Display) return null; // another document's output under this name
+                return new Result(item, doc, null, Source: source, Resumed: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                return null; // not a full analysis (or unreadable): analyse again
+            }
         }
 
         Result Render(InputItem item)
@@ -249,7 +287,12 @@ internal static class AnalyzeCommand
                 foreach (var r in results)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (r.Pending is not null)
+                    if (r.Resumed) resumed++;
+                    if (r.Resumed && r.Document is null)
+                    {
+                        documents++;
+                    }
+                    else if (r.Pending is not null)
                     {
                         if (AnalyzeLarge(r.Item, r.Pending) is string problem)
                         {
@@ -309,7 +352,7 @@ internal static class AnalyzeCommand
         stopwatch.Stop();
         double seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
         string where = writesFiles ? $" → {outDir}" : "";
-        string failed = failures > 0 ? $"; {failures} failed" : "";
+        string failed = (resumed > 0 ? $"; {resumed} done by an earlier run, not analysed again" : "") + (failures > 0 ? $"; {failures} failed" : "");
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"textlens: {documents:N0} documents, {tokens:N0} tokens in {seconds:0.00} s ({documents / seconds:N1} documents/s, {tokens / seconds:N0} tokens/s){failed}{where}"));
         return failures > 0 || documents == 0 ? ExitFailures : ExitOk;

@@ -14,6 +14,8 @@ internal sealed class InputItem
     public string? Text { get; init; }
     /// <summary>The file to read, for a file input (also a device, a FIFO or a symlink to one).</summary>
     public string? FilePath { get; init; }
+    /// <summary>The CSV corpus a row comes from.</summary>
+    public string? CorpusPath { get; init; }
     /// <summary>True for standard input.</summary>
     public bool Stdin { get; init; }
     /// <summary>Why this input cannot be analysed (a malformed CSV row): reported as a failure.</summary>
@@ -175,7 +177,7 @@ internal sealed class InputSet
                 string id = hasId ? reader.GetString(idColumn!).Trim() : "";
                 if (id.Length == 0) id = $"{baseName}-{row}";
                 id = uniqueId(id);
-                yield return new InputItem { Id = id, Stem = names.Reserve(id), Display = $"{path}#{row}", Text = reader.GetString(textColumn) };
+                yield return new InputItem { Id = id, Stem = names.Reserve(id), Display = $"{path}#{row}", Text = reader.GetString(textColumn), CorpusPath = path };
             }
         }
     }

@@ -181,4 +181,46 @@ public class BoundedInputTests
         Assert.That(run.Exit, Is.Zero, run.Error);
         Assert.That(File.ReadAllLines(Path.Combine(Out, "documents.csv"))[1], Does.StartWith($"wide,{file},14,4,1,"));
     }
+
+    [Test]
+    public void ResumeSkipsDocumentsWhoseOutputsExistAndAreNewerAndRebuildsTheTablesFromTheirJson()
+    {
+        string a = Path.Combine(_dir, "a.txt"), b = Path.Combine(_dir, "b.txt");
+        File.WriteAllText(a, "Peace is good.");
+        File.WriteAllText(b, "Talks failed.");
+        Assert.That(NoSilentLossTests.Cli("", "analyze", a, b, "-f", "json,csv", "-o", Out).Exit, Is.Zero);
+        string tables = File.ReadAllText(Path.Combine(Out, "documents.csv"));
+        // a was analysed after its last change; b changed after its analysis.
+        var now = DateTime.UtcNow;
+        string aJson = Path.Combine(Out, "a.json"), bJson = Path.Combine(Out, "b.json");
+        File.SetLastWriteTimeUtc(a, now.AddHours(-2));
+        File.SetLastWriteTimeUtc(aJson, now.AddHours(-1));
+        File.SetLastWriteTimeUtc(bJson, now.AddHours(-1));
+        File.SetLastWriteTimeUtc(b, now.AddMinutes(-30));
+
+        var run = NoSilentLossTests.Cli("", "analyze", a, b, "-f", "json,csv", "-o", Out, "--resume");
+        Assert.That(run.Exit, Is.Zero, run.Error);
+        Assert.That(run.Error, Does.Contain("2 documents").And.Contain("; 1 done by an earlier run, not analysed again"));
+        Assert.That(File.GetLastWriteTimeUtc(aJson), Is.EqualTo(now.AddHours(-1)), "a is not written again");
+        Assert.That(File.GetLastWriteTimeUtc(bJson), Is.GreaterThan(now.AddMinutes(-1)), "b is analysed again");
+        Assert.That(File.ReadAllText(Path.Combine(Out, "documents.csv")), Is.EqualTo(tables), "the tables are complete, a's rows rebuilt from its JSON");
+    }
+
+    [Test]
+    public void TempFilesOfAKilledRunAreRemovedAtTheNextRun()
+    {
+        Directory.CreateDirectory(Out);
+        // A process id that is not running (pid_max is at most 2^22 on Linux) and one that is (ours).
+        string dead = Path.Combine(Out, $"big.json.{int.MaxValue}.{Guid.NewGuid():N}.s.tmp");
+        string live = Path.Combine(Out, $"x.json.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string unrelated = Path.Combine(Out, "notes.tmp");
+        foreach (var f in new[] { dead, live, unrelated }) File.WriteAllText(f, "partial");
+        string input = Path.Combine(_dir, "a.txt");
+        File.WriteAllText(input, "Peace is good.");
+        var run = NoSilentLossTests.Cli("", "analyze", input, "-f", "json", "-o", Out);
+        Assert.That(run.Exit, Is.Zero, run.Error);
+        Assert.That(run.Error, Does.Contain($"removed {dead}, left by a run that was killed"));
+        Assert.That(File.Exists(dead), Is.False);
+        Assert.That(File.Exists(live) && File.Exists(unrelated), Is.True, "a running process's temp file and files not ours are kept");
+    }
 }
