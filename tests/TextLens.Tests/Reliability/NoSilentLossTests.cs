@@ -106,4 +106,11 @@ public class NoSilentLossTests
             Is.EqualTo("Not a TextLens document this version can read: format 'textlens-document/99' (expected 'textlens-document/1')."));
         Assert.That(Refusal(r => r["sentences"]![0]!["author_score"] = 1.5)?.Message, Does.Contain("author_score is 1.5"));
     }
+
+    [Test]
+    public void AFolderGivenAsAModelFileIsNamedAsOne()
+    {
+        var ex = Assert.Throws<DataFileException>(() => EntityModel.Load(_dir));
+        Assert.That(ex!.Message, Is.EqualTo($"{_dir}: is a folder, not a file"));
+    }
 }
