@@ -145,8 +145,7 @@ internal static class AnalyzeCommand
                 else
                 {
                     reader = item.Text is not null ? new StringReader(item.Text) : item.Stdin ? io.In : InputSet.OpenText(item.FilePath!);
-                    var head = new char[whole + 1];
-                    int filled = reader.ReadBlock(head, 0, head.Length);
+                    var (head, filled) = ReadUpTo(reader, whole + 1);
                     if (Array.IndexOf(head, '\0', 0, filled) >= 0)
                         return new Result(item, null, "contains NUL characters: binary data, not text");
                     if (filled > whole)
@@ -356,6 +355,20 @@ internal static class AnalyzeCommand
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"textlens: {documents:N0} documents, {tokens:N0} tokens in {seconds:0.00} s ({documents / seconds:N1} documents/s, {tokens / seconds:N0} tokens/s){failed}{where}"));
         return failures > 0 || documents == 0 ? ExitFailures : ExitOk;
+    }
+
+    /// <summary>Reads up to <paramref name="limit"/> characters, in a buffer that grows as needed (most documents are small).</summary>
+    private static (char[] Buffer, int Filled) ReadUpTo(TextReader reader, int limit)
+    {
+        var buffer = new char[Math.Min(limit, 16 * 1024)];
+        int filled = 0;
+        while (true)
+        {
+            int n = reader.ReadBlock(buffer, filled, buffer.Length - filled);
+            filled += n;
+            if (filled < buffer.Length || buffer.Length == limit) return (buffer, filled);
+            Array.Resize(ref buffer, (int)Math.Min(limit, 2L * buffer.Length));
+        }
     }
 
     private static int? ConfigureComponents(CliIO io, Pipeline nlp, Settings settings)
