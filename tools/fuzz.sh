@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Fuzz one TextLens target.
 #   tools/fuzz.sh <target> <seconds> [seed]        built-in deterministic mutational fuzzer (default)
+#   tools/fuzz.sh <target> <seconds> [seed] --large [BYTES]
+#                                                  also run each input blanked of sentence ends and repeated to
+#                                                  BYTES/4 and BYTES (default 1048576): superlinear time is a finding
+#   tools/fuzz.sh all <seconds>                    every target in turn, <seconds> each, then the text targets in
+#                                                  large-input mode; prints a summary line per run
 #   tools/fuzz.sh <target> <seconds> --afl         AFL++ via SharpFuzz (needs `apt-get install afl++`; installs the sharpfuzz tool)
 #   tools/fuzz.sh --list                           targets
 #   tools/fuzz.sh <target> replay [FILE|DIR]       re-run saved inputs (default: the committed regressions)
@@ -18,6 +23,17 @@ exe=(dotnet "$out/TextLens.Fuzz.dll")
 
 if [ "${1:-}" = "--list" ] || [ $# -lt 2 ]; then "${exe[@]}" --list; [ $# -ge 2 ] || echo "usage: tools/fuzz.sh <target> <seconds> [seed|--afl]"; exit 0; fi
 target=$1; seconds=$2; third=${3:-1}
+
+if [ "$target" = "all" ]; then
+  status=0
+  for t in $("${exe[@]}" --list | awk '{print $1}'); do
+    nice -n 10 "${exe[@]}" "$t" --seconds "$seconds" --seed 1 | grep -E '^(DONE|CRASH|TIMEOUT)' || status=1
+  done
+  for t in tokenizer pipeline patterns csv; do
+    nice -n 10 "${exe[@]}" "$t" --seconds "$seconds" --seed 2 --large 1048576 | grep -E '^(DONE|CRASH|TIMEOUT|SUPERLINEAR)' || status=1
+  done
+  exit $status
+fi
 
 if [ "$seconds" = "replay" ]; then
   exec "${exe[@]}" "$target" --replay "${3:-$root/tests/TextLens.Tests/Reliability/FuzzRegressions/$target}"
@@ -44,4 +60,7 @@ if [ "$third" = "--afl" ]; then
   exit 0
 fi
 
+if [ "${4:-}" = "--large" ]; then
+  exec nice -n 10 "${exe[@]}" "$target" --seconds "$seconds" --seed "$third" --large "${5:-1048576}"
+fi
 exec nice -n 10 "${exe[@]}" "$target" --seconds "$seconds" --seed "$third"

@@ -35,10 +35,15 @@ internal static class AnalyzeCommand
         var textColumn = new Option<string>("--text-column") { Description = "CSV corpora: the column holding the text.", DefaultValueFactory = _ => "text" };
         var idColumn = new Option<string>("--id-column") { Description = "CSV corpora: the column holding the document id (default 'id'; rows without one are named <file>-<row>).", DefaultValueFactory = _ => "id" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never draw the progress bar." };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Skip documents already done: their .json (and .html when asked for) exist in the output folder and are newer than the input. "
+                + "Their CSV rows and text report are rebuilt from the saved JSON. Standard input is always analysed.",
+        };
 
         var cmd = new Command("analyze", "Analyse documents: tokens, sentences, tags, entities, stance cues, sentiment.")
         {
-            inputs, format, output, parallel, components, disable, textColumn, idColumn, noProgress,
+            inputs, format, output, parallel, components, disable, textColumn, idColumn, noProgress, resume,
         };
         cmd.SetAction((parse, ct) => Task.FromResult(Run(io, new Settings(
             parse.GetValue(inputs) ?? [],
@@ -49,7 +54,8 @@ internal static class AnalyzeCommand
             parse.GetValue(disable),
             parse.GetValue(textColumn) ?? "text",
             parse.GetValue(idColumn),
-            parse.GetValue(noProgress)), ct)));
+            parse.GetValue(noProgress),
+            Resume: parse.GetValue(resume)), ct)));
         return cmd;
     }
 
@@ -73,10 +79,12 @@ internal static class AnalyzeCommand
 
     internal sealed record Settings(
         string[] Inputs, string[] Formats, string? Out, int Parallel, string? Components, string? Disable,
-        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false);
+        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false, bool Resume = false);
 
-    // Document is null with no Error for a large file analysed in pieces (LargeInput): LargeTokens counts its tokens.
-    private sealed record Result(InputItem Item, Document? Document, string? Error, long LargeTokens = 0);
+    // Document is null with no Error for a document too large to analyse whole: Pending reads it (prefix already read
+    // included) and the writer thread analyses it in pieces.
+    // Resumed: done by an earlier run (Document, when set, was read back from its saved JSON).
+    private sealed record Result(InputItem Item, Document? Document, string? Error, PrefixedReader? Pending = null, string? Source = null, bool Resumed = false);
 
     public static int Run(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
@@ -103,10 +111,12 @@ internal static class AnalyzeCommand
             {
                 return Usage(io, $"cannot create output folder {outDir}: {ex.Message}");
             }
+            foreach (var leftover in AtomicFile.RemoveLeftovers(outDir))
+                io.Error.WriteLine($"textlens: removed {leftover}, left by a run that was killed");
         }
 
         // ---- inputs
-        var set = InputSet.Expand(settings.Inputs, io.In, settings.TextColumn, settings.IdColumn, settings.Render);
+        var set = InputSet.Expand(settings.Inputs, settings.TextColumn, settings.IdColumn, settings.Render);
         int failures = 0;
         foreach (var p in set.Problems)
         {
@@ -116,91 +126,178 @@ internal static class AnalyzeCommand
 
         var stopwatch = Stopwatch.StartNew();
         long tokens = 0;
-        int documents = 0;
+        int documents = 0, resumed = 0;
         bool wantJson = formats.Contains("json"), wantHtml = formats.Contains("html"), wantText = formats.Contains("text");
+        int whole = LargeInput.WholeDocumentChars;
 
         Result Analyze(InputItem item)
         {
             if (item.Error is not null) return new Result(item, null, item.Error);
-            if (item.Text is null && item.FilePath is not null && LargeInput.IsLarge(item.FilePath))
-                return AnalyzeLarge(item);
+            if (settings.Render) return Render(item);
+            if (settings.Resume && Resume(item) is Result done) return done;
+            // One bounded read for every source: up to the whole-document size; a longer document is left to the
+            // writer thread to analyse in pieces, so no source is ever read whole into memory.
             string text;
-            try { text = item.Text ?? InputSet.ReadUtf8(item.FilePath!); }
+            TextReader? reader = null;
+            try
+            {
+                if (item.Text is not null && item.Text.Length <= whole) text = item.Text;
+                else
+                {
+                    reader = item.Text is not null ? new StringReader(item.Text) : item.Stdin ? io.In : InputSet.OpenText(item.FilePath!);
+                    var (head, filled) = ReadUpTo(reader, whole + 1);
+                    if (Array.IndexOf(head, '\0', 0, filled) >= 0)
+                        return new Result(item, null, "contains NUL characters: binary data, not text");
+                    if (filled > whole)
+                    {
+                        var pending = new PrefixedReader(head, filled, reader, ownsInner: !item.Stdin);
+                        reader = null; // the pending reader owns it now
+                        return new Result(item, null, null, pending);
+                    }
+                    text = new string(head, 0, filled);
+                }
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
             {
                 return new Result(item, null, InputSet.Describe(ex));
             }
+            finally
+            {
+                if (!item.Stdin) reader?.Dispose();
+            }
+            if (text.Contains('\0')) return new Result(item, null, "contains NUL characters: binary data, not text");
             Document doc;
-            if (settings.Render)
+            try { doc = nlp.Process(text, item.Id, cancellationToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                try { doc = Document.FromJson(text); }
-                catch (FormatException ex) { return new Result(item, null, ex.Message); }
+                // A bug in one stage must not take the whole run down: report this document and go on.
+                return new Result(item, null, $"analysis failed ({ex.GetType().Name}: {ex.Message})");
             }
-            else
+            return Write(item, doc, item.Display, item.FilePath);
+        }
+
+        // --resume: the document's own output files exist under their final names (so they are complete: they are only
+        // ever written by a rename) and are newer than its input; the run-wide outputs (CSV tables, text report) are
+        // rebuilt from the saved JSON, so they need it whole (a document saved in pieces is analysed again).
+        Result? Resume(InputItem item)
+        {
+            string? input = item.FilePath ?? item.CorpusPath;
+            if (input is null || !(wantJson || wantHtml)) return null;
+            DateTime inputTime;
+            try { inputTime = File.GetLastWriteTimeUtc(input); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+            string json = OutputNames.PathIn(outDir, item.Stem, ".json"), html = OutputNames.PathIn(outDir, item.Stem, ".html");
+            bool Fresh(string path) => File.Exists(path) && File.GetLastWriteTimeUtc(path) >= inputTime;
+            if (wantJson && !Fresh(json) || wantHtml && !Fresh(html)) return null;
+            if (!formats.Contains("csv") && !wantText) return new Result(item, null, null, Resumed: true);
+            if (!Fresh(json)) return null;
+            try
             {
-                try { doc = nlp.Process(text, item.Id, cancellationToken); }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A bug in one stage must not take the whole run down: report this document and go on.
-                    return new Result(item, null, $"analysis failed ({ex.GetType().Name}: {ex.Message})");
-                }
+                string saved = File.ReadAllText(json);
+                var doc = TextLens.Output.DocumentJson.FromJson(saved, out var source, out _);
+                if (doc.Id != item.Id || source != item.Display) return null; // another document's output under this name
+                return new Result(item, doc, null, Source: source, Resumed: true);
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                return null; // not a full analysis (or unreadable): analyse again
+            }
+        }
+
+        Result Render(InputItem item)
+        {
+            // A saved analysis is JSON, never prose, whatever its size: rebuilt whole (FromJson needs all of it).
+            string json;
+            try
+            {
+                using var reader = InputSet.OpenText(item.FilePath!);
+                json = reader.ReadToEnd();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException or OutOfMemoryException)
+            {
+                return new Result(item, null, ex is OutOfMemoryException ? "too large to render" : InputSet.Describe(ex));
+            }
+            Document doc;
+            string? source, textFile;
+            // A saved analysis keeps the source and text file it was made from when written again as JSON.
+            try { doc = TextLens.Output.DocumentJson.FromJson(json, out source, out textFile); }
+            catch (FormatException ex) { return new Result(item, null, ex.Message); }
+            return Write(item, doc, string.IsNullOrEmpty(source) ? item.Display : source, textFile);
+        }
+
+        Result Write(InputItem item, Document doc, string source, string? textFile)
+        {
             try
             {
                 if (wantJson)
-                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".json"), doc.ToJson(source: item.Display, textFile: settings.Render ? null : item.FilePath), cancellationToken);
+                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".json"), doc.ToJson(source: source, textFile: textFile), cancellationToken);
                 if (wantHtml)
-                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".html"), DocumentHtmlWriter.ToHtml(doc, source: item.Display), cancellationToken);
+                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".html"), DocumentHtmlWriter.ToHtml(doc, source: source), cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 return new Result(item, null, $"cannot write output: {ex.Message}");
             }
-            return new Result(item, doc, null);
+            return new Result(item, doc, null, Source: source);
         }
 
         Pipeline? largeNlp = null;
-        Result AnalyzeLarge(InputItem item)
+        DocumentCsvWriter? csv = null;
+
+        // On the writer thread, one large document at a time (its pieces are analysed on -p threads).
+        string? AnalyzeLarge(InputItem item, PrefixedReader reader)
         {
-            // Too large for one string: pieces cut at paragraph boundaries, processed in parallel, one JSON with whole-file offsets.
             if (largeNlp is null)
             {
-                var p = Pipeline.CreateEnglish(new PipelineOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(settings.Parallel, 512)) });
-                ConfigureComponents(io, p, settings);
-                Interlocked.CompareExchange(ref largeNlp, p, null);
+                largeNlp = Pipeline.CreateEnglish(new PipelineOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(settings.Parallel, 512)) });
+                ConfigureComponents(io, largeNlp, settings);
             }
-            if (wantHtml || wantText || formats.Contains("csv"))
-                io.Error.WriteLine($"textlens: {item.Display}: larger than {LargeInput.ThresholdBytes >> 20} MB, analysed in pieces; only the json format is written for it");
-            try
+            using (reader)
             {
-                long n = LargeInput.Analyze(largeNlp!, item.FilePath!, item.Id, item.Display,
-                    wantJson ? OutputNames.PathIn(outDir, item.Stem, ".json") : null, cancellationToken);
-                return new Result(item, null, null, n);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
-            {
-                return new Result(item, null, InputSet.Describe(ex));
+                try
+                {
+                    var outcome = LargeInput.Analyze(largeNlp, reader, item.Id, item.Display, item.FilePath,
+                        wantJson ? OutputNames.PathIn(outDir, item.Stem, ".json") : null, csv, wantText ? io.Out : null, cancellationToken);
+                    documents++;
+                    tokens += outcome.Tokens;
+                    foreach (var w in outcome.Warnings) io.Error.WriteLine($"textlens: {item.Display}: warning: {w}");
+                    if (wantHtml)
+                        return $"longer than {whole:N0} characters, analysed in pieces: the html report is not written for it (json, csv and text are)";
+                    return null;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+                {
+                    return InputSet.Describe(ex);
+                }
             }
         }
 
-        DocumentCsvWriter? csv = null;
         try
         {
             if (formats.Contains("csv")) csv = new DocumentCsvWriter(outDir);
 
-            IEnumerable<Result> results = settings.Parallel == 1 || set.Items.Count < 2
-                ? set.Items.Select(Analyze)
-                : OrderedParallel.Select(set.Items, Analyze, Math.Min(settings.Parallel, 512), cancellationToken); // at most 2 × -p files ahead of the writer
+            var items = set.Items;
+            IEnumerable<Result> results = settings.Parallel == 1 || set.Count is <= 1
+                ? items.Select(Analyze)
+                : OrderedParallel.Select(items, Analyze, Math.Min(settings.Parallel, 512), cancellationToken); // at most 2 × -p documents ahead of the writer
 
             void Consume(Action? tick)
             {
                 foreach (var r in results)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (r.Document is null && r.Error is null)
+                    if (r.Resumed) resumed++;
+                    if (r.Resumed && r.Document is null)
                     {
                         documents++;
-                        tokens += r.LargeTokens;
+                    }
+                    else if (r.Pending is not null)
+                    {
+                        if (AnalyzeLarge(r.Item, r.Pending) is string problem)
+                        {
+                            failures++;
+                            io.Error.WriteLine($"textlens: {r.Item.Display}: {problem}");
+                        }
                     }
                     else if (r.Document is null)
                     {
@@ -211,7 +308,7 @@ internal static class AnalyzeCommand
                     {
                         documents++;
                         tokens += r.Document.Tokens.Count;
-                        csv?.Write(r.Document, r.Item.Display);
+                        csv?.Write(r.Document, r.Source ?? r.Item.Display);
                         if (wantText)
                         {
                             DocumentTextWriter.Write(r.Document, io.Out);
@@ -222,7 +319,7 @@ internal static class AnalyzeCommand
                 }
             }
 
-            bool progress = io.ErrorIsTerminal && !settings.NoProgress && set.Items.Count > 1;
+            bool progress = io.ErrorIsTerminal && !settings.NoProgress && set.Count > 1;
             if (progress)
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
@@ -231,7 +328,7 @@ internal static class AnalyzeCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {
-                        var task = ctx.AddTask("Analysing", maxValue: set.Items.Count);
+                        var task = ctx.AddTask("Analysing", maxValue: set.Count!.Value);
                         Consume(() => task.Increment(1));
                     });
             }
@@ -254,10 +351,24 @@ internal static class AnalyzeCommand
         stopwatch.Stop();
         double seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
         string where = writesFiles ? $" → {outDir}" : "";
-        string failed = failures > 0 ? $"; {failures} failed" : "";
+        string failed = (resumed > 0 ? $"; {resumed} done by an earlier run, not analysed again" : "") + (failures > 0 ? $"; {failures} failed" : "");
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"textlens: {documents:N0} documents, {tokens:N0} tokens in {seconds:0.00} s ({documents / seconds:N1} documents/s, {tokens / seconds:N0} tokens/s){failed}{where}"));
         return failures > 0 || documents == 0 ? ExitFailures : ExitOk;
+    }
+
+    /// <summary>Reads up to <paramref name="limit"/> characters, in a buffer that grows as needed (most documents are small).</summary>
+    private static (char[] Buffer, int Filled) ReadUpTo(TextReader reader, int limit)
+    {
+        var buffer = new char[Math.Min(limit, 16 * 1024)];
+        int filled = 0;
+        while (true)
+        {
+            int n = reader.ReadBlock(buffer, filled, buffer.Length - filled);
+            filled += n;
+            if (filled < buffer.Length || buffer.Length == limit) return (buffer, filled);
+            Array.Resize(ref buffer, (int)Math.Min(limit, 2L * buffer.Length));
+        }
     }
 
     private static int? ConfigureComponents(CliIO io, Pipeline nlp, Settings settings)

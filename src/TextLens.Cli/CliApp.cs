@@ -56,6 +56,15 @@ internal static class CliApp
             // Ctrl-C / SIGTERM cancel the token the command receives; it stops between documents and cleans up.
             ProcessTerminationTimeout = handleSignals ? TimeSpan.FromSeconds(10) : null,
         };
-        return await root.Parse(args).InvokeAsync(config, cancellationToken);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage errors (no inputs, '-p abc', an unknown command) exit 2 as documented, not System.CommandLine's 1,
+            // so a script can tell a bad command line from documents that failed.
+            foreach (var error in parse.Errors) io.Error.WriteLine($"textlens: {error.Message}");
+            io.Error.WriteLine("textlens: run 'textlens --help' for usage");
+            return AnalyzeCommand.ExitUsage;
+        }
+        return await parse.InvokeAsync(config, cancellationToken);
     }
 }

@@ -13,7 +13,10 @@ internal static class Program
 {
     private const string Usage = """
         usage: TextLens.Fuzz <target> [--seconds N] [--runs N] [--seed N] [--max-len BYTES] [--timeout-ms N]
-                             [--seeds DIR] [--findings DIR]
+                             [--seeds DIR] [--findings DIR] [--large BYTES]
+               --large BYTES: text targets also run each input with its sentence ends (. ! ? line breaks) blanked
+                              and repeated to BYTES/4 and to BYTES: a time ratio far above 4 is a finding
+                              (superlinear-*.bin), as is a timeout on the large input
                TextLens.Fuzz <target> --replay FILE|DIR     run saved inputs once (exit 1 if any fails)
                TextLens.Fuzz <target> --afl                 AFL++ persistent mode (SharpFuzz), under afl-fuzz
                TextLens.Fuzz --list | --dump FILE
@@ -71,6 +74,7 @@ internal static class Program
                 case "--findings": o.Findings = Next(); break;
                 case "--replay": o.Replay = Next(); break;
                 case "--afl": o.Afl = true; break;
+                case "--large": o.Large = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}\n{Usage}"); return 2;
             }
         }
@@ -125,6 +129,7 @@ internal static class Program
         public string? Findings;
         public string? Replay;
         public bool Afl;
+        public int Large;
     }
 
     internal static string RepoRoot()
@@ -170,7 +175,8 @@ internal sealed class Engine
         var watchdog = new Thread(Watchdog) { IsBackground = true, Name = "fuzz-watchdog" };
         watchdog.Start();
 
-        Console.WriteLine($"fuzz {_target}: seed {_o.Seed}, {_corpus.Count} seed inputs, max {_o.MaxLength} bytes, timeout {_o.TimeoutMs} ms, findings in {_findings}");
+        Console.WriteLine($"fuzz {_target}: seed {_o.Seed}, {_corpus.Count} seed inputs, max {_o.MaxLength} bytes, timeout {_o.TimeoutMs} ms, findings in {_findings}"
+            + (_o.Large > 0 && text ? $", large-input mode {_o.Large:N0} bytes" : ""));
         foreach (var s in _corpus.ToArray()) Execute(s, addToCorpus: false);
         var sw = Stopwatch.StartNew();
         var nextReport = TimeSpan.FromSeconds(10);
@@ -179,6 +185,7 @@ internal sealed class Engine
             var parent = _corpus.Count > 0 ? _corpus[_rng.Next(_corpus.Count)] : [];
             var input = mutator.Mutate(parent, _corpus, text);
             Execute(input, addToCorpus: true);
+            if (_o.Large > 0 && text) CheckLinear(input);
             if (sw.Elapsed >= nextReport)
             {
                 Console.WriteLine($"#{_execs} {sw.Elapsed.TotalSeconds:F0}s {_execs / sw.Elapsed.TotalSeconds:F0}/s corpus {_corpus.Count} features {_features.Count} crashes {_crashKinds.Count}");
@@ -215,6 +222,56 @@ internal sealed class Engine
             Volatile.Write(ref _currentStart, 0);
             _execs++;
         }
+    }
+
+    /// <summary>
+    /// Large-input mode: one long unpunctuated "sentence" made of the input, at a quarter size and full size. Time must
+    /// grow about linearly; stages quadratic in sentence length (issue 16) show a ratio near 16 here.
+    /// </summary>
+    private void CheckLinear(byte[] input)
+    {
+        if (input.Length == 0) return;
+        byte[] small = Expand(input, _o.Large / 4), large = Expand(input, _o.Large);
+        double Time(byte[] data)
+        {
+            // Start each timing from a collected heap: otherwise the collection of an earlier large input lands in a later
+            // run (patterns and csv showed ratios of 10-30 in-process and 1.8-2.7 in fresh processes).
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            _current = data;
+            Volatile.Write(ref _currentStart, Stopwatch.GetTimestamp());
+            var sw = Stopwatch.StartNew();
+            try { FuzzTargets.Run(_target, data); }
+            catch (Exception e) when (!Program.IsExpected(_target, e)) { Crash(input, e); }
+            finally { Volatile.Write(ref _currentStart, 0); _execs++; }
+            return sw.Elapsed.TotalSeconds;
+        }
+        double ts = Time(small), tl = Time(large);
+        if (tl < 0.2 || tl < 10 * ts) return;
+        // Confirm with the best of three before reporting: the machine is shared and a collection can land anywhere.
+        ts = Math.Min(ts, Math.Min(Time(small), Time(small)));
+        tl = Math.Min(tl, Math.Min(Time(large), Time(large)));
+        if (tl < 10 * Math.Max(ts, 0.01)) return;
+        string kind = "superlinear";
+        if (!_crashKinds.Add(kind + Program.Hash(input)[..4]) || _crashKinds.Count(k => k.StartsWith(kind, StringComparison.Ordinal)) > 5) return;
+        string name = Path.Combine(_findings, $"superlinear-{Program.Hash(input)}");
+        File.WriteAllBytes(name + ".bin", input);
+        File.WriteAllText(name + ".txt", $"target: {_target}\nkind: superlinear time: {small.Length:N0} bytes {ts:F3} s, {large.Length:N0} bytes {tl:F3} s (x{tl / Math.Max(ts, 1e-9):F1}); expand with --large {_o.Large}\n");
+        Console.WriteLine($"SUPERLINEAR ({ts:F3} s -> {tl:F3} s for 4x the input) saved to {name}.bin");
+    }
+
+    /// <summary>The input with its sentence ends blanked (ASCII bytes only, so UTF-8 stays valid), repeated to about <paramref name="bytes"/>.</summary>
+    internal static byte[] Expand(byte[] input, int bytes)
+    {
+        bool utf16 = input[0] == 0xFE; // FuzzTargets.DecodeText: raw UTF-16LE after the marker byte
+        var unit = (utf16 ? input[1..] : input).Select(b => b is (byte)'.' or (byte)'!' or (byte)'?' or (byte)'\n' or (byte)'\r' ? (byte)' ' : b).ToList();
+        if (utf16 && unit.Count % 2 == 1) unit.RemoveAt(unit.Count - 1);
+        if (!utf16) unit.Add((byte)' ');
+        if (unit.Count == 0) return input;
+        var result = new List<byte>(bytes + unit.Count + 1);
+        if (utf16) result.Add(0xFE);
+        while (result.Count < bytes) result.AddRange(unit);
+        return result.ToArray();
     }
 
     private void Crash(byte[] input, Exception e)

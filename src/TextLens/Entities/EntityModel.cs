@@ -96,7 +96,7 @@ public sealed class EntityModel
     private static Stream OpenRead(string path)
     {
         try { return File.OpenRead(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new DataFileException(path, 0, $"cannot be read: {e.Message}", e); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new DataFileException(path, 0, ModelFile.CannotRead(path, e), e); }
     }
 
     /// <summary>Trains a model (greedy averaged perceptron, deterministic for a given seed).</summary>

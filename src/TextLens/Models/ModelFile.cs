@@ -148,9 +148,16 @@ internal sealed class ModelFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DataFileException(path, 0, $"cannot be read: {e.Message}", e);
+            throw new DataFileException(path, 0, CannotRead(path, e), e);
         }
     }
+
+    /// <summary>Why a data file could not be opened, in words: a folder given as a file used to read "Access denied".</summary>
+    internal static string CannotRead(string path, Exception e) => e switch
+    {
+        _ when Directory.Exists(path) => "is a folder, not a file",
+        _ => $"cannot be read: {e.Message}",
+    };
 
     /// <summary>Reads and validates a model file from a stream.</summary>
     /// <param name="stream">The file's bytes.</param>

@@ -94,9 +94,8 @@ public sealed class DocumentCsvWriter : IDisposable
         ArgumentNullException.ThrowIfNull(document);
         if (_completed || _disposed) throw new InvalidOperationException("The CSV writer has been completed or disposed.");
         var doc = document;
-        var sentiment = doc.Sentiment;
-        var whole = sentiment?.Document;
-        _writers[0].WriteRecord(new DocumentCsvRow
+        var whole = doc.Sentiment?.Document;
+        WriteDocumentRow(new DocumentCsvRow
         {
             DocId = doc.Id,
             Source = source ?? "",
@@ -110,7 +109,26 @@ public sealed class DocumentCsvWriter : IDisposable
             SentimentLabel = whole is null ? null : Names.Of(whole.Label),
             SentimentScore = whole?.Compound,
         });
+        WriteRows(doc, doc.Id, default);
+    }
 
+    /// <summary>How far a piece of a larger document is shifted: its first character, token, sentence, paragraph, entity and cue.</summary>
+    internal readonly record struct PieceShift(int Chars, int Tokens, int Sentences, int Paragraphs, int Entities, int Cues);
+
+    /// <summary>The <c>documents.csv</c> row of a document written in pieces (<see cref="WriteRows"/>), once they are all written.</summary>
+    internal void WriteDocumentRow(DocumentCsvRow row)
+    {
+        if (_completed || _disposed) throw new InvalidOperationException("The CSV writer has been completed or disposed.");
+        _writers[0].WriteRecord(row);
+        DocumentCount++;
+    }
+
+    /// <summary>The sentence, entity and cue rows of <paramref name="doc"/> (a whole document, or a piece of one shifted by <paramref name="shift"/>).</summary>
+    internal void WriteRows(Document doc, string docId, PieceShift shift)
+    {
+        if (_completed || _disposed) throw new InvalidOperationException("The CSV writer has been completed or disposed.");
+        var sentiment = doc.Sentiment;
+        int o = shift.Chars, ot = shift.Tokens;
         var paragraphOf = new int[doc.Sentences.Count];
         Array.Fill(paragraphOf, -1);
         foreach (var p in doc.Paragraphs)
@@ -120,13 +138,13 @@ public sealed class DocumentCsvWriter : IDisposable
             var score = sentiment is not null && s.Index < sentiment.Sentences.Count ? sentiment.Sentences[s.Index] : null;
             _writers[1].WriteRecord(new SentenceCsvRow
             {
-                DocId = doc.Id,
-                Sentence = s.Index,
-                Start = s.Start,
-                End = s.End,
-                TokenStart = s.TokenStart,
-                TokenEnd = s.TokenEnd,
-                Paragraph = paragraphOf[s.Index] < 0 ? null : paragraphOf[s.Index],
+                DocId = docId,
+                Sentence = shift.Sentences + s.Index,
+                Start = o + s.Start,
+                End = o + s.End,
+                TokenStart = ot + s.TokenStart,
+                TokenEnd = ot + s.TokenEnd,
+                Paragraph = paragraphOf[s.Index] < 0 ? null : shift.Paragraphs + paragraphOf[s.Index],
                 Sentiment = score is null ? null : (int)score.Label,
                 SentimentLabel = score is null ? null : Names.Of(score.Label),
                 SentimentScore = score?.Compound,
@@ -135,46 +153,45 @@ public sealed class DocumentCsvWriter : IDisposable
             });
         }
 
-        int i = 0;
+        int i = shift.Entities;
         foreach (var e in doc.Entities)
             _writers[2].WriteRecord(new EntityCsvRow
             {
-                DocId = doc.Id,
+                DocId = docId,
                 Entity = i++,
-                Start = e.Start,
-                End = e.End,
-                TokenStart = e.TokenStart,
-                TokenEnd = e.TokenEnd,
-                Sentence = SentenceOf(doc, e.TokenStart),
+                Start = o + e.Start,
+                End = o + e.End,
+                TokenStart = ot + e.TokenStart,
+                TokenEnd = ot + e.TokenEnd,
+                Sentence = SentenceOf(doc, e.TokenStart) + shift.Sentences,
                 Label = e.Label.Name,
                 Text = e.Text,
                 Source = Names.Of(e.Source),
                 Confidence = e.Confidence,
             });
 
-        i = 0;
+        i = shift.Cues;
         foreach (var c in doc.StanceCues)
             _writers[3].WriteRecord(new StanceCueCsvRow
             {
-                DocId = doc.Id,
+                DocId = docId,
                 Cue = i++,
-                Start = c.Start,
-                End = c.End,
-                TokenStart = c.TokenStart,
-                TokenEnd = c.TokenEnd,
-                Sentence = SentenceOf(doc, c.TokenStart),
+                Start = o + c.Start,
+                End = o + c.End,
+                TokenStart = ot + c.TokenStart,
+                TokenEnd = ot + c.TokenEnd,
+                Sentence = SentenceOf(doc, c.TokenStart) + shift.Sentences,
                 Type = Names.Of(c.Type),
                 Text = c.Text,
                 Holder = c.Holder,
                 Polarity = Names.Of(c.Polarity),
-                HolderStart = c.HolderSpan?.Start,
-                HolderEnd = c.HolderSpan?.End,
-                TargetStart = c.Target?.Start,
-                TargetEnd = c.Target?.End,
+                HolderStart = o + c.HolderSpan?.Start,
+                HolderEnd = o + c.HolderSpan?.End,
+                TargetStart = o + c.Target?.Start,
+                TargetEnd = o + c.Target?.End,
                 Target = c.Target?.Text ?? "",
-                LinkedCue = c.LinkedCue,
+                LinkedCue = shift.Cues + c.LinkedCue,
             });
-        DocumentCount++;
     }
 
     /// <summary>

@@ -223,9 +223,13 @@ internal static class DocumentJson
     private static SentimentScore? SentenceScore(DocumentSentiment? sentiment, int index) =>
         sentiment is not null && index < sentiment.Sentences.Count ? sentiment.Sentences[index] : null;
 
-    public static Document FromJson(string json)
+    public static Document FromJson(string json) => FromJson(json, out _, out _);
+
+    /// <summary>Reads a document and the <c>source</c> and <c>text_file</c> it was saved with (so rendering it again keeps them).</summary>
+    public static Document FromJson(string json, out string? source, out string? textFile)
     {
         ArgumentNullException.ThrowIfNull(json);
+        source = textFile = null;
         JsonDocumentDto? dto;
         try
         {
@@ -240,6 +244,11 @@ internal static class DocumentJson
             throw new FormatException($"Not a TextLens document: {ex.Message}", ex);
         }
         if (dto is null) throw new FormatException("Not a TextLens document: the JSON is null.");
+        source = dto.Source;
+        textFile = dto.TextFile;
+        // A missing format is JSON written by other tools in the evaluation schema; any other version is refused, not guessed at.
+        if (dto.Format is not null && dto.Format != FormatName)
+            throw new FormatException($"Not a TextLens document this version can read: format '{dto.Format}' (expected '{FormatName}').");
         if (dto.Text is null)
             throw new FormatException("Not a TextLens document: the 'text' field is missing (evaluation-only JSON without the text cannot be rebuilt into a Document).");
         if (dto.Tokens is null)
@@ -316,12 +325,13 @@ internal static class DocumentJson
             var e = dto.Entities![i] ?? throw Bad($"entity {i} is null");
             CheckRange($"entity {i}", e.Start, e.End, n);
             if (e.End == e.Start) throw Bad($"entity {i} is empty");
+            if (e.Confidence is double conf && !(conf >= 0 && conf <= 1)) throw Bad($"entity {i} has confidence {conf}, outside 0..1");
             if (string.IsNullOrWhiteSpace(e.Label)) throw Bad($"entity {i} has no label");
             if (entities.Count > 0 && e.Start < entities[^1].End) throw Bad($"entity {i} overlaps or precedes the entity before it (entities are ordered and non-overlapping)");
             var (ts, te) = TokenRange(doc, $"entity {i}", e.Start, e.End, e.TokenStart, e.TokenEnd);
-            var source = EntitySource.Model;
-            if (e.Source is not null && !Names.TryParse(e.Source, out source)) throw Bad($"entity {i} has an unknown source '{e.Source}'");
-            entities.Add(new Entity(new EntityLabel(e.Label), e.Start, e.End, ts, te, text[e.Start..e.End], source, e.Confidence));
+            var entitySource = EntitySource.Model;
+            if (e.Source is not null && !Names.TryParse(e.Source, out entitySource)) throw Bad($"entity {i} has an unknown source '{e.Source}'");
+            entities.Add(new Entity(new EntityLabel(e.Label), e.Start, e.End, ts, te, text[e.Start..e.End], entitySource, e.Confidence));
         }
         doc.SetEntities(entities);
 
@@ -372,7 +382,8 @@ internal static class DocumentJson
                 result = result with
                 {
                     Entities = es.Select((e, i) => new EntitySentiment(e.Text ?? "", new EntityLabel(string.IsNullOrEmpty(e.Label) ? throw Bad($"entity sentiment {i} has no label") : e.Label),
-                        e.Mentions, e.SentimentScore, Label(e.Sentiment, $"entity sentiment {i}"))).ToArray(),
+                        e.Mentions < 0 ? throw Bad($"entity sentiment {i} has {e.Mentions} mentions") : e.Mentions,
+                        UnitScore($"entity sentiment {i} sentiment_score", e.SentimentScore), Label(e.Sentiment, $"entity sentiment {i}"))).ToArray(),
                 };
             doc.SetSentiment(result);
         }
@@ -384,12 +395,12 @@ internal static class DocumentJson
         double? author, double? reported, double? lexicon, double? classifier, List<JsonContributionDto>? contributions)
     {
         CheckRange(what, start, end, text.Length);
-        var score = new SentimentScore(start, end, compound, Label(label, what))
+        var score = new SentimentScore(start, end, UnitScore($"{what} sentiment_score", compound), Label(label, what))
         {
-            AuthorCompound = author ?? 0,
-            ReportedCompound = reported ?? 0,
-            LexiconCompound = lexicon ?? 0,
-            ClassifierScore = classifier,
+            AuthorCompound = UnitScore($"{what} author_score", author ?? 0),
+            ReportedCompound = UnitScore($"{what} reported_score", reported ?? 0),
+            LexiconCompound = UnitScore($"{what} lexicon_score", lexicon ?? 0),
+            ClassifierScore = classifier is double c ? UnitScore($"{what} classifier_score", c) : null,
         };
         if (contributions is { Count: > 0 })
             score = score with
@@ -400,6 +411,7 @@ internal static class DocumentJson
                     var modifiers = SentimentModifiers.None;
                     foreach (var m in c.Modifiers ?? [])
                         modifiers |= Names.TryParse(m, out SentimentModifiers one) ? one : throw Bad($"{what} contribution {i} has an unknown modifier '{m}'");
+                    if (!double.IsFinite(c.Valence) || !double.IsFinite(c.Weight)) throw Bad($"{what} contribution {i} has a valence or weight that is not a finite number");
                     return new SentimentContribution(c.Start, c.End, c.Text ?? text[c.Start..c.End], c.Valence, c.Weight, modifiers);
                 }).ToArray(),
             };
@@ -440,6 +452,10 @@ internal static class DocumentJson
         if (start < 0 || end < start || end > length)
             throw Bad($"{what} has offsets [{start}, {end}) outside the text (length {length})");
     }
+
+    /// <summary>Every score TextLens writes (compound, author, reported, lexicon, classifier) lies in -1..+1.</summary>
+    private static double UnitScore(string what, double value) =>
+        value is >= -1 and <= 1 ? value : throw Bad($"{what} is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, outside -1..+1");
 
     private static FormatException Bad(string problem) => new($"Not a valid TextLens document: {problem}.");
 }

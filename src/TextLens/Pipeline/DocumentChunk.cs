@@ -7,20 +7,35 @@ namespace TextLens;
 /// <param name="Document">The processed piece.</param>
 /// <param name="Index">Position of the piece (0, 1, 2, …).</param>
 /// <param name="Offset">UTF-16 offset of the piece's first character in the whole text.</param>
-public sealed record DocumentChunk(Document Document, int Index, long Offset);
+public sealed record DocumentChunk(Document Document, int Index, long Offset)
+{
+    /// <summary>
+    /// Set when the piece had to end inside a sentence because no sentence boundary lay within the largest piece:
+    /// says where, so the cut is never silent. Null when the piece ends at a sentence boundary or the text's end.
+    /// </summary>
+    public string? Warning { get; init; }
+}
 
 /// <summary>Processing of texts too large to hold as one document (files of hundreds of megabytes).</summary>
 public static class PipelineChunkExtensions
 {
-    /// <summary>Default largest piece: one million UTF-16 characters.</summary>
-    public const int DefaultMaxChunkChars = 1 << 20;
+    /// <summary>Default largest piece: 524,288 UTF-16 characters (about 100,000 tokens of prose).</summary>
+    public const int DefaultMaxChunkChars = 1 << 19;
+
+    /// <summary>Text after a sentence start that the splitter must have seen for the start to be used as a cut.</summary>
+    internal const int Lookahead = 256;
 
     /// <summary>
-    /// Reads a text in pieces cut at paragraph boundaries (blank lines; failing that, a line break, then white space)
-    /// and processes them in parallel, streaming them back in order. Memory stays bounded by a few pieces whatever the
-    /// text's length, and time is linear in it. Sentences, stance cues and sentiment never cross a blank line, so they are
-    /// those of the whole text shifted by <see cref="DocumentChunk.Offset"/>; an entity that needs evidence from elsewhere in
-    /// the document (a name confirmed by a later mention) can be missed when that evidence lies in another piece.
+    /// Reads a text in pieces and processes them in parallel, streaming them back in order. A full piece ends where the
+    /// pipeline's own sentence splitter (the <c>sentences</c> component) starts a sentence: the last sentence start with at
+    /// least a few hundred characters of text after it, so the splitter decided it with the same context as in the whole
+    /// text. Sentences, stance cues and sentiment are therefore those of the whole text shifted by
+    /// <see cref="DocumentChunk.Offset"/>; paragraph numbering restarts in each piece, and an entity that needs evidence
+    /// from elsewhere in the document (a name confirmed by a later mention) can be missed when that evidence lies in
+    /// another piece. Only when no sentence starts within <paramref name="maxChunkChars"/> (one "sentence" longer than
+    /// that: unpunctuated text) is the piece cut at a token boundary, and that piece carries a
+    /// <see cref="DocumentChunk.Warning"/>. Memory stays bounded by a few pieces whatever the text's length, and time is
+    /// linear in it.
     /// </summary>
     /// <param name="nlp">The pipeline.</param>
     /// <param name="reader">The text; read once, sequentially.</param>
@@ -42,23 +57,54 @@ public static class PipelineChunkExtensions
 
     private static IEnumerable<DocumentChunk> Run(Pipeline nlp, TextReader reader, string id, int maxChunkChars, CancellationToken cancellationToken)
     {
-        var offsets = new Queue<long>();
-        var pieces = Split(reader, maxChunkChars).Select(p =>
+        var pending = new Queue<(long Offset, string? Warning)>();
+        var pieces = Split(reader, maxChunkChars, SentenceCutter(nlp, cancellationToken)).Select(p =>
         {
-            lock (offsets) offsets.Enqueue(p.Offset);
+            lock (pending) pending.Enqueue((p.Offset, p.Warning));
             return (p.Text, id);
         });
         int index = 0;
         foreach (var doc in nlp.Process(pieces, cancellationToken))
         {
-            long offset;
-            lock (offsets) offset = offsets.Dequeue();
-            yield return new DocumentChunk(doc, index++, offset);
+            (long Offset, string? Warning) piece;
+            lock (pending) piece = pending.Dequeue();
+            yield return new DocumentChunk(doc, index++, piece.Offset) { Warning = piece.Warning };
         }
     }
 
+    /// <summary>
+    /// Where to end a full buffer: the last sentence start the pipeline's splitter finds with <see cref="Lookahead"/>
+    /// characters after it; else (no sentence boundary: one overlong sentence) the last token start, with a warning;
+    /// else (one overlong token) the buffer's end without splitting a surrogate pair. Without an enabled
+    /// <c>sentences</c> component, <see cref="FindCut"/>'s blank-line rules.
+    /// </summary>
+    internal static Func<string, (int Cut, string? Warning)> SentenceCutter(Pipeline nlp, CancellationToken cancellationToken)
+    {
+        IPipelineComponent? splitter = nlp.EnabledComponentNames.Contains("sentences") ? nlp.GetComponent("sentences") : null;
+        return buffer =>
+        {
+            if (splitter is null) return (FindCut(buffer), null);
+            var doc = nlp.Tokenizer.Tokenize(buffer, "cut");
+            splitter.Process(doc, cancellationToken);
+            int limit = buffer.Length - Lookahead;
+            var sentences = doc.Sentences;
+            for (int i = sentences.Count - 1; i > 0; i--)
+                if (sentences[i].Start <= limit) return (sentences[i].Start, null);
+            var tokens = doc.TokenStore;
+            for (int t = tokens.Length - 1; t > 0; t--)
+                if (tokens[t].Start <= limit && tokens[t].Start > 0)
+                    return (tokens[t].Start, $"no sentence boundary within {buffer.Length} characters: cut inside a sentence, between two tokens");
+            int end = char.IsHighSurrogate(buffer[^1]) ? buffer.Length - 1 : buffer.Length;
+            return (end, $"no sentence or token boundary within {buffer.Length} characters: cut inside a token");
+        };
+    }
+
     /// <summary>Cuts the text into pieces of at most <paramref name="maxChars"/> characters at the best boundary available.</summary>
-    internal static IEnumerable<(string Text, long Offset)> Split(TextReader reader, int maxChars)
+    internal static IEnumerable<(string Text, long Offset)> Split(TextReader reader, int maxChars) =>
+        Split(reader, maxChars, buffer => (FindCut(buffer), null)).Select(p => (p.Text, p.Offset));
+
+    /// <summary>Cuts the text into pieces of at most <paramref name="maxChars"/> characters where <paramref name="cut"/> says.</summary>
+    internal static IEnumerable<(string Text, long Offset, string? Warning)> Split(TextReader reader, int maxChars, Func<string, (int Cut, string? Warning)> cut)
     {
         var buffer = new char[maxChars];
         int filled = 0;
@@ -68,11 +114,13 @@ public static class PipelineChunkExtensions
             int n;
             while (filled < buffer.Length && (n = reader.Read(buffer, filled, buffer.Length - filled)) > 0) filled += n;
             if (filled == 0) yield break;
-            int cut = filled < buffer.Length ? filled : FindCut(buffer.AsSpan(0, filled));
-            yield return (new string(buffer, 0, cut), offset);
-            offset += cut;
-            Array.Copy(buffer, cut, buffer, 0, filled - cut);
-            filled -= cut;
+            string text = new(buffer, 0, filled);
+            var (at, warning) = filled < buffer.Length ? (filled, null) : cut(text);
+            if (at <= 0 || at > filled) at = filled; // a cutter never makes an empty piece
+            yield return (at == filled ? text : text[..at], offset, warning is null ? null : $"cut at offset {offset + at}: {warning}");
+            offset += at;
+            Array.Copy(buffer, at, buffer, 0, filled - at);
+            filled -= at;
         }
     }
 

@@ -140,6 +140,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     private IReadOnlyList<EntitySentiment> EntityTones(Document doc, SentimentScore[] scores)
     {
         if (doc.Entities.Count == 0 || scores.Length == 0) return [];
+        var tone = ClauseTones(doc, scores);
         var tones = new List<EntitySentiment>();
         foreach (var g in EntityGroups.Of(doc))
         {
@@ -147,10 +148,8 @@ public sealed class SentimentAnalyzer : IPipelineComponent
             double sum = 0;
             foreach (int i in g.Members)
             {
-                var ent = doc.Entities[i];
-                int si = doc.SentenceIndexOf(ent.TokenStart);
-                if (si < 0 || si >= scores.Length) continue;
-                sum += ClauseTone(doc, doc.Sentences[si], ent.TokenStart, scores[si]);
+                if (double.IsNaN(tone[i])) continue;
+                sum += tone[i];
                 count++;
             }
             if (count == 0) continue;
@@ -160,22 +159,52 @@ public sealed class SentimentAnalyzer : IPipelineComponent
         return tones;
     }
 
-    private double ClauseTone(Document doc, Sentence sent, int token, SentimentScore score)
+    /// <summary>
+    /// The tone of each entity mention's clause (NaN outside any scored sentence): the normalised sum of the sentence's
+    /// contributions that start in the clause, or the sentence's score when none does. Mentions come in text order, so
+    /// each clause is walked once and the contributions (also in text order) with one cursor per sentence: walking the
+    /// clause and every contribution again for each mention was quadratic in sentence length (issue 16).
+    /// </summary>
+    private double[] ClauseTones(Document doc, SentimentScore[] scores)
     {
         var tokens = doc.TokenStore;
-        int lo = token, hi = token + 1;
-        while (lo > sent.TokenStart && !IsClauseBreak(doc, lo - 1)) lo--;
-        while (hi < sent.TokenEnd && !IsClauseBreak(doc, hi)) hi++;
-        int a = tokens[lo].Start, b = tokens[hi - 1].End;
-        double sum = 0;
-        bool any = false;
-        foreach (var c in score.Contributions)
+        var tone = new double[doc.Entities.Count];
+        int si = -1, lo = 0, hi = 0, cursor = 0, previousToken = -1;
+        double clauseTone = 0;
+        for (int i = 0; i < tone.Length; i++)
         {
-            if (c.Start < a || c.Start >= b) continue;
-            sum += c.Weight;
-            any = true;
+            int token = doc.Entities[i].TokenStart;
+            int s = doc.SentenceIndexOf(token);
+            if (s < 0 || s >= scores.Length) { tone[i] = double.NaN; continue; }
+            var sent = doc.Sentences[s];
+            var score = scores[s];
+            if (s != si || token < previousToken) { si = s; lo = hi = sent.TokenStart; cursor = 0; }
+            previousToken = token;
+            if (token >= hi || token < lo)
+            {
+                // A new clause: it starts after the break before the mention (never before the last clause's start, which a
+                // break or the sentence start precedes) and ends at the next break.
+                int floor = lo;
+                lo = token;
+                while (lo > floor && !IsClauseBreak(doc, lo - 1)) lo--;
+                hi = token + 1;
+                while (hi < sent.TokenEnd && !IsClauseBreak(doc, hi)) hi++;
+                int a = tokens[lo].Start, b = tokens[hi - 1].End;
+                var contributions = score.Contributions;
+                if (cursor > 0 && cursor <= contributions.Count && contributions[cursor - 1].Start >= a) cursor = 0; // clause reaches back
+                while (cursor < contributions.Count && contributions[cursor].Start < a) cursor++;
+                double sum = 0;
+                bool any = false;
+                for (int c = cursor; c < contributions.Count && contributions[c].Start < b; c++)
+                {
+                    sum += contributions[c].Weight;
+                    any = true;
+                }
+                clauseTone = any ? _scorer.Normalize(sum) : score.Compound;
+            }
+            tone[i] = clauseTone;
         }
-        return any ? _scorer.Normalize(sum) : score.Compound;
+        return tone;
     }
 
     private static bool IsClauseBreak(Document doc, int i)

@@ -16,7 +16,7 @@ internal struct CueCounts
 /// </summary>
 internal sealed class SentimentScorer
 {
-    /// <summary>Scope-bearing cues (concessive, modal, conditional, reporting) honoured per sentence; more are ignored.</summary>
+    /// <summary>Scope-bearing cues (concessive, modal, conditional) honoured per sentence; more are ignored.</summary>
     internal const int MaxScopedCues = 16;
 
     private readonly SentimentLexicon _lexicon;
@@ -133,11 +133,12 @@ internal sealed class SentimentScorer
                 }
                 break;
             }
-            int scoped = 0; // concessive, irrealis and reporting scopes each walk the sentence: at most MaxScopedCues of them keep hostile text linear
+            int scoped = 0; // concessive and irrealis scopes each walk the sentence: at most MaxScopedCues of them keep hostile text linear
+            var reportedScopes = ReportedScopes.For(n); // reporting scopes are linear however many there are
             for (int c = 0; c < nc; c++)
             {
                 ref var cue = ref cues[c];
-                if (cue.Node.Kind is SentimentCueKind.Concessive or SentimentCueKind.Irrealis or SentimentCueKind.Conditional or SentimentCueKind.Reporting
+                if (cue.Node.Kind is SentimentCueKind.Concessive or SentimentCueKind.Irrealis or SentimentCueKind.Conditional
                     && ++scoped > MaxScopedCues) continue;
                 switch (cue.Node.Kind)
                 {
@@ -180,7 +181,7 @@ internal sealed class SentimentScorer
                         break;
                     }
                     case SentimentCueKind.Reporting:
-                        MarkReported(doc, s, e, cue, clause, factor, flags);
+                        MarkReported(doc, s, e, cue, clause, factor, flags, ref reportedScopes);
                         counts.Reporting++;
                         break;
                     case SentimentCueKind.Hedge:
@@ -340,44 +341,59 @@ internal sealed class SentimentScorer
     }
 
     /// <summary>
+    /// What the reporting cues of one sentence have marked so far. Every reported range is a prefix or a suffix of the
+    /// sentence, and cues come in text order, so remembering the longest prefix, the longest suffix and the bounds of the
+    /// last clause looked at lets each token be walked and marked a bounded number of times: marking the whole range
+    /// again for every cue was quadratic ("according to Baku good " repeated: issue 16).
+    /// </summary>
+    private struct ReportedScopes
+    {
+        public int PrefixEnd;      // tokens [0, PrefixEnd) are marked
+        public int SuffixStart;    // tokens [SuffixStart, n) are marked
+        public int Clause;         // the last clause whose bounds were found (-2: none yet)
+        public int ClauseFirst, ClauseEnd;
+
+        public static ReportedScopes For(int n) => new() { PrefixEnd = 0, SuffixStart = n, Clause = -2 };
+    }
+
+    /// <summary>
     /// Reported content: for "according to X" and "As X said, …" the clauses after the reporting clause (or, when the
     /// reporting clause ends the sentence, the text before it); otherwise everything after the reporting verb.
     /// </summary>
-    private static void MarkReported(Document doc, int s, int e, in Cue cue, int[] clause, double[] factor, SentimentModifiers[] flags)
+    private static void MarkReported(Document doc, int s, int e, in Cue cue, int[] clause, double[] factor, SentimentModifiers[] flags, ref ReportedScopes scopes)
     {
         int n = e - s;
         int cl = clause[cue.A - s];
-        bool framing = cue.Node.Phrase.Equals("according to", StringComparison.OrdinalIgnoreCase);
-        if (!framing)
+        if (scopes.Clause != cl)
         {
-            // "As X said, ...": the reporting clause starts with "as".
-            int first = cue.A - s;
+            // The cue's clause: the tokens around it with its clause id (ids only grow along the sentence, so each clause is walked once).
+            int first = cue.A - s, last = cue.A - s;
             while (first > 0 && clause[first - 1] == cl) first--;
-            framing = doc.LowerText.AsSpan(doc.TokenStore[s + first].Start, doc.TokenStore[s + first].Length).SequenceEqual("as");
+            while (last < n && clause[last] == cl) last++;
+            scopes = scopes with { Clause = cl, ClauseFirst = first, ClauseEnd = last };
         }
-        int lo, hi;
-        if (!framing) { lo = cue.B - s; hi = n; }
+        bool framing = cue.Node.Phrase.Equals("according to", StringComparison.OrdinalIgnoreCase)
+            // "As X said, ...": the reporting clause starts with "as".
+            || doc.LowerText.AsSpan(doc.TokenStore[s + scopes.ClauseFirst].Start, doc.TokenStore[s + scopes.ClauseFirst].Length).SequenceEqual("as");
+        double w = cue.Node.Weight;
+        if (!framing || clause[n - 1] != cl)
+        {
+            // A suffix: after the reporting verb, or the clauses after the framing clause.
+            int lo = framing ? Math.Max(cue.B - s, scopes.ClauseEnd) : cue.B - s;
+            for (int k = lo; k < scopes.SuffixStart; k++) Mark(k);
+            scopes.SuffixStart = Math.Min(scopes.SuffixStart, lo);
+        }
         else
         {
-            int last = n - 1;
-            bool laterClause = clause[last] != cl;
-            if (laterClause)
-            {
-                lo = cue.B - s;
-                while (lo < n && clause[lo] == cl) lo++;
-                hi = n;
-            }
-            else
-            {
-                lo = 0;
-                hi = cue.A - s;
-                while (hi > 0 && clause[hi - 1] == cl) hi--;
-            }
+            // A prefix: the framing clause ends the sentence, so the text before it is reported.
+            int hi = scopes.ClauseFirst;
+            for (int k = scopes.PrefixEnd; k < hi; k++) Mark(k);
+            scopes.PrefixEnd = Math.Max(scopes.PrefixEnd, hi);
         }
-        double w = cue.Node.Weight;
-        for (int k = lo; k < hi; k++)
+
+        void Mark(int k)
         {
-            if ((flags[k] & SentimentModifiers.Reported) != 0) continue;
+            if ((flags[k] & SentimentModifiers.Reported) != 0) return;
             factor[k] *= w;
             flags[k] |= SentimentModifiers.Reported;
         }

@@ -1,6 +1,6 @@
 namespace TextLens.Reliability;
 
-/// <summary>Large texts processed in pieces cut at paragraph boundaries give the whole text's annotations, shifted (entities: up to document-wide evidence).</summary>
+/// <summary>Large texts processed in pieces (cut where the sentence splitter starts a sentence) give the whole text's annotations, shifted (entities: up to document-wide evidence).</summary>
 public class ChunkedProcessingTests
 {
     private static string Article => File.ReadAllText(TextLens.Tests.TestPaths.Article);
@@ -65,5 +65,32 @@ public class ChunkedProcessingTests
     public void EmptyTextGivesNoChunks()
     {
         Assert.That(TextLens.Pipeline.CreateEnglish().ProcessChunks(new StringReader(""), "x").Count(), Is.Zero);
+    }
+
+    [Test]
+    public void PiecesOfOneLongParagraphStartWhereTheWholeTextsSentencesStart()
+    {
+        // No blank line or line break: the old cutter fell back to white space and split sentences and names.
+        string text = string.Join(" ", Enumerable.Repeat(Article.Trim().ReplaceLineEndings(" "), 3));
+        var nlp = TextLens.Pipeline.CreateEnglish();
+        var whole = nlp.Process(text);
+        var starts = whole.Sentences.Select(s => (long)s.Start).ToHashSet();
+        var chunks = nlp.ProcessChunks(new StringReader(text), "one", maxChunkChars: 4096).ToList();
+        Assert.That(chunks, Has.Count.GreaterThan(3));
+        Assert.That(chunks.All(c => c.Warning is null), Is.True);
+        foreach (var c in chunks.Skip(1)) Assert.That(starts, Does.Contain(c.Offset), $"piece {c.Index} starts inside a sentence");
+        Assert.That(chunks.SelectMany(c => c.Document.Sentences.Select(s => (c.Offset + s.Start, c.Offset + s.End))),
+            Is.EqualTo(whole.Sentences.Select(s => ((long)s.Start, (long)s.End))));
+    }
+
+    [Test]
+    public void AnUnpunctuatedTextIsCutBetweenTokensWithAWarning()
+    {
+        string text = string.Concat(Enumerable.Repeat("talks continue ", 1000));
+        var chunks = TextLens.Pipeline.CreateEnglish().ProcessChunks(new StringReader(text), "u", maxChunkChars: 4096).ToList();
+        Assert.That(chunks, Has.Count.GreaterThan(3));
+        Assert.That(chunks.SkipLast(1).All(c => c.Warning is not null && c.Warning.Contains("no sentence boundary within 4096 characters")), Is.True);
+        Assert.That(chunks[^1].Warning, Is.Null);
+        foreach (var c in chunks.Skip(1)) Assert.That(text[(int)c.Offset - 1], Is.EqualTo(' '), "cut between two words");
     }
 }

@@ -3,7 +3,7 @@ using TextLens.Cli;
 
 namespace TextLens.Reliability;
 
-/// <summary>The CLI analyses files above <see cref="LargeInput.ThresholdBytes"/> in pieces, with offsets into the whole file.</summary>
+/// <summary>The CLI analyses files above <see cref="LargeInput.WholeDocumentChars"/> in pieces, with offsets into the whole file.</summary>
 [NonParallelizable]
 public class LargeInputCliTests
 {
@@ -12,7 +12,7 @@ public class LargeInputCliTests
     {
         string dir = Path.Combine(Path.GetTempPath(), "textlens-large-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        long saved = LargeInput.ThresholdBytes;
+        int saved = LargeInput.WholeDocumentChars;
         int savedChunk = LargeInput.MaxChunkChars;
         try
         {
@@ -22,7 +22,7 @@ public class LargeInputCliTests
             string file = Path.Combine(dir, "big.txt");
             File.WriteAllText(file, text);
             string body = text[1..]; // the byte order mark is not part of the text
-            LargeInput.ThresholdBytes = 64 * 1024;
+            LargeInput.WholeDocumentChars = 64 * 1024;
             LargeInput.MaxChunkChars = 32 * 1024;
 
             var output = new StringWriter();
@@ -51,7 +51,7 @@ public class LargeInputCliTests
         }
         finally
         {
-            LargeInput.ThresholdBytes = saved;
+            LargeInput.WholeDocumentChars = saved;
             LargeInput.MaxChunkChars = savedChunk;
             Directory.Delete(dir, recursive: true);
         }
