@@ -25,6 +25,8 @@ public sealed class StanceDetector : IPipelineComponent
 {
     private const int MaxTargetTokens = 14;
 
+    private static readonly List<PatternMatch> NoMatches = [];
+
     /// <summary>Creates a detector with the built-in lexicon and model.</summary>
     public StanceDetector() : this(StanceLexicon.Default) { }
 
@@ -113,7 +115,7 @@ public sealed class StanceDetector : IPipelineComponent
             if (matches.Count == 0 && model is null) continue;
 
             // 1. context constraints
-            var kept = new List<PatternMatch>(matches.Count);
+            var kept = matches.Count == 0 ? NoMatches : new List<PatternMatch>(matches.Count);
             foreach (var m in matches)
             {
                 var e = entries[m.PatternIndex];
@@ -123,15 +125,22 @@ public sealed class StanceDetector : IPipelineComponent
                 if (e.NotBefore is not null && EndsAt(document, e.NotBefore, sStart, m.TokenStart)) continue;
                 kept.Add(m);
             }
-            if (features is null) kept = PatternMatcher.SelectLongest(kept);
+            if (kept.Count == 0) { }
+            else if (features is null) kept = PatternMatcher.SelectLongest(kept);
             else
             {
                 // with the model, rule rows and feature rows do not compete: a longer built-in feature match must not
                 // hide a user's rule (it would then be only a feature the model may ignore)
-                var rules = PatternMatcher.SelectLongest(kept.Where(m => IsRuleRow(entries[m.PatternIndex])));
-                rules.AddRange(PatternMatcher.SelectLongest(kept.Where(m => !IsRuleRow(entries[m.PatternIndex]))));
-                rules.Sort(static (a, b) => a.TokenStart != b.TokenStart ? a.TokenStart.CompareTo(b.TokenStart) : a.TokenEnd.CompareTo(b.TokenEnd));
-                kept = rules;
+                int ruleCount = 0;
+                foreach (var m in kept) if (IsRuleRow(entries[m.PatternIndex])) ruleCount++;
+                if (ruleCount == 0 || ruleCount == kept.Count) kept = PatternMatcher.SelectLongest(kept);
+                else
+                {
+                    var rules = PatternMatcher.SelectLongest(kept.Where(m => IsRuleRow(entries[m.PatternIndex])));
+                    rules.AddRange(PatternMatcher.SelectLongest(kept.Where(m => !IsRuleRow(entries[m.PatternIndex]))));
+                    rules.Sort(static (a, b) => a.TokenStart != b.TokenStart ? a.TokenStart.CompareTo(b.TokenStart) : a.TokenEnd.CompareTo(b.TokenEnd));
+                    kept = rules;
+                }
             }
             if (kept.Count == 0 && model is null) continue;
 
