@@ -1,5 +1,6 @@
 using TextLens.Entities;
 using TextLens.Sentiment;
+using TextLens.Tagging;
 
 namespace TextLens;
 
@@ -24,6 +25,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
 {
     private readonly SentimentScorer _scorer;
     private readonly SentenceClassifier? _classifier;
+    private readonly SentimentModel? _model;
 
     /// <summary>Creates the component.</summary>
     /// <param name="lexicon">The lexicon; defaults to <see cref="SentimentLexicon.Default"/>.</param>
@@ -32,10 +34,17 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     /// A trained sentence classifier with sentiment labels (<c>-1/0/1</c> or <c>negative/neutral/positive</c>) to blend
     /// with the lexicon by <see cref="SentimentOptions.ClassifierWeight"/>; null for the lexicon alone.
     /// </param>
+    /// <param name="model">
+    /// A trained <see cref="SentimentModel"/> (such as <see cref="SentimentModel.Default"/>, which
+    /// <see cref="Pipeline.CreateEnglish"/> uses): it decides each sentence's label from the lexicon's contributions, the
+    /// words and the stance cues, and the tone toward each entity mention; the contributions stay as the explanation.
+    /// Null for the lexicon scorer alone. When both are given, the model decides and the classifier is ignored.
+    /// </param>
     /// <exception cref="ArgumentException">The classifier's labels are not sentiment labels.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public SentimentAnalyzer(SentimentLexicon? lexicon = null, SentimentOptions? options = null, SentenceClassifier? classifier = null)
+    public SentimentAnalyzer(SentimentLexicon? lexicon = null, SentimentOptions? options = null, SentenceClassifier? classifier = null, SentimentModel? model = null)
     {
+        _model = model;
         options ??= new SentimentOptions();
         options.Validate();
         _scorer = new SentimentScorer(lexicon ?? SentimentLexicon.Default, options);
@@ -55,6 +64,9 @@ public sealed class SentimentAnalyzer : IPipelineComponent
 
     /// <summary>The blended classifier, or null.</summary>
     public SentenceClassifier? Classifier => _classifier;
+
+    /// <summary>The trained sentiment model that decides the labels, or null for the lexicon scorer alone.</summary>
+    public SentimentModel? Model => _model;
 
     /// <summary>Scores a text as one span with the lexicon scorer (no sentence splitting, no stance layer).</summary>
     /// <param name="text">The text.</param>
@@ -76,6 +88,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
         var cues = document.StanceCues;
         bool stance = cues.Count > 0;
         var scores = new SentimentScore[sentences.Count];
+        CueCounts[]? sentenceCounts = null;
         int cueIndex = 0;
         for (int i = 0; i < sentences.Count; i++)
         {
@@ -89,8 +102,20 @@ public sealed class SentimentAnalyzer : IPipelineComponent
                 for (int c = cueIndex; c < cues.Count && cues[c].Start < sent.End; c++)
                     if (cues[c].Type == StanceCueType.Hedge) hedges++;
             }
-            var score = _scorer.Score(document, sent.TokenStart, sent.TokenEnd, hedges);
-            if (_classifier is not null)
+            var score = _scorer.Score(document, sent.TokenStart, sent.TokenEnd, hedges, out var counts);
+            if (_model is not null)
+            {
+                var f = new FeatureBuffer(4 * (sent.TokenEnd - sent.TokenStart) + 64);
+                try
+                {
+                    SentimentFeatures.Sentence(document, sent.TokenStart, sent.TokenEnd, score, counts, ref f);
+                    int cls = SentimentModel.Decide(_model.Sentence, f.Keys, out double compound);
+                    score = score with { Compound = compound, Label = SentimentModel.LabelOf(cls), ClassifierScore = compound };
+                }
+                finally { f.Dispose(); }
+                (sentenceCounts ??= new CueCounts[sentences.Count])[i] = counts;
+            }
+            else if (_classifier is not null)
             {
                 double ml = _classifier.SentimentScore(document, sent.TokenStart, sent.TokenEnd, _scorer);
                 double blended = (1 - opts.ClassifierWeight) * score.Compound + opts.ClassifierWeight * ml;
@@ -111,7 +136,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
         document.SetSentiment(new DocumentSentiment(whole, scores)
         {
             Paragraphs = paragraphs,
-            Entities = EntityTones(document, scores),
+            Entities = EntityTones(document, scores, sentenceCounts),
         });
     }
 
@@ -137,7 +162,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     /// the full name the document gives ("Bayramov" with "Jeyhun Bayramov", unless two full names share it). The group
     /// is named by its longest mention.
     /// </summary>
-    private IReadOnlyList<EntitySentiment> EntityTones(Document doc, SentimentScore[] scores)
+    private IReadOnlyList<EntitySentiment> EntityTones(Document doc, SentimentScore[] scores, CueCounts[]? counts)
     {
         if (doc.Entities.Count == 0 || scores.Length == 0) return [];
         var tones = new List<EntitySentiment>();
@@ -150,7 +175,9 @@ public sealed class SentimentAnalyzer : IPipelineComponent
                 var ent = doc.Entities[i];
                 int si = doc.SentenceIndexOf(ent.TokenStart);
                 if (si < 0 || si >= scores.Length) continue;
-                sum += ClauseTone(doc, doc.Sentences[si], ent.TokenStart, scores[si]);
+                sum += _model?.Target is { } target && counts is not null
+                    ? MentionTone(target, doc, doc.Sentences[si], ent.TokenStart, ent.TokenEnd, scores[si], counts[si])
+                    : ClauseTone(doc, doc.Sentences[si], ent.TokenStart, scores[si]);
                 count++;
             }
             if (count == 0) continue;
@@ -158,6 +185,22 @@ public sealed class SentimentAnalyzer : IPipelineComponent
             tones.Add(new EntitySentiment(g.Text, g.Label, count, mean, _scorer.Options.LabelOf(mean)));
         }
         return tones;
+    }
+
+    /// <summary>The target model's tone toward the mention at tokens [a, b): P(positive) − P(negative).</summary>
+    private static double MentionTone(AveragedPerceptron target, Document doc, Sentence sent, int a, int b, SentimentScore score, in CueCounts counts)
+    {
+        b = Math.Min(b, sent.TokenEnd);
+        if (a < sent.TokenStart || b <= a) return score.Compound;
+        var f = new FeatureBuffer(4 * (sent.TokenEnd - sent.TokenStart) + 96);
+        try
+        {
+            SentimentFeatures.Sentence(doc, sent.TokenStart, sent.TokenEnd, score, counts, ref f);
+            SentimentFeatures.Target(doc, sent.TokenStart, sent.TokenEnd, a, b, score, ref f);
+            SentimentModel.Decide(target, f.Keys, out double compound);
+            return compound;
+        }
+        finally { f.Dispose(); }
     }
 
     private double ClauseTone(Document doc, Sentence sent, int token, SentimentScore score)

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.Json;
+using TextLens.Sentiment;
+using TextLens.Tagging;
+
+namespace TextLens.Train;
+
+/// <summary>One featurised sentence: where it comes from, its group (document or sentence, for cross-validation) and gold label (class index 0..2).</summary>
+internal sealed record SentenceExample(string Source, string Group, int Label, ulong[] Features);
+
+/// <summary>One featurised target mention of NewsMTSC: its sentence (the group), gold tone and whether its sentence's targets disagree.</summary>
+internal sealed record TargetExample(string Group, int Label, bool MixedSentence, ulong[] Features);
+
+/// <summary>Cross-validated figures of the sentiment models.</summary>
+internal sealed record SentimentCvResult(double Accuracy, double MacroF1, int Count);
+
+/// <summary>Target-level cross-validation on NewsMTSC, plus how often the entity tone departs from the sentence label.</summary>
+internal sealed record TargetCvResult(double Accuracy, double MacroF1, int Count, double DiffersOverall, int MixedTargets, double DiffersOnMixed, double AccuracyOnMixed, double SentenceLabelAccuracyOnMixed);
+
+/// <summary>
+/// Training data for <see cref="SentimentModel"/> and its cross-validation: NewsMTSC (political news; sentence labels where
+/// all targets agree, every target for the target model), the dev commentaries' gold sentences, the Huseynov article's
+/// gold sentences and the repository's own labelled CSVs. Texts are processed by the English pipeline without its
+/// sentiment stage, then featurised exactly as <see cref="SentimentAnalyzer"/> does at run time.
+/// </summary>
+internal sealed class SentimentData
+{
+    /// <summary>
+    /// Training settings, chosen by the cross-validation below (logistic regression by SGD scored the same within 0.01, so
+    /// the shared perceptron stays): perceptron epochs, and how many times each commentary, article or CSV sentence is
+    /// repeated (NewsMTSC once), so that the 1,200 commentary-style sentences are not drowned by 7,400 news sentences.
+    /// </summary>
+    public const int DefaultEpochs = 4;
+    public const int DefaultCommentaryWeight = 10;
+
+    public List<SentenceExample> Sentences { get; } = [];
+    public List<TargetExample> Targets { get; } = [];
+
+    private readonly Pipeline _nlp = Pipeline.CreateEnglish().Disable("sentiment");
+    private readonly SentimentScorer _scorer = new(SentimentLexicon.Default, new SentimentOptions());
+
+    /// <summary>Loads everything that exists under <paramref name="shared"/> and <paramref name="repo"/>.</summary>
+    public static SentimentData Load(string shared, string repo, TextWriter? log = null, int maxNewsSentences = int.MaxValue)
+    {
+        var data = new SentimentData();
+        string news = Path.Combine(shared, "corpora", "newsmtsc", "train.jsonl");
+        if (File.Exists(news)) data.AddNewsMtsc(news, maxNewsSentences);
+        foreach (var (dir, source) in new[] { (Path.Combine(shared, "eval", "dev"), "dev"), (Path.Combine(shared, "eval", "public"), "article") })
+            if (Directory.Exists(Path.Combine(dir, "gold"))) data.AddGold(dir, source);
+        foreach (var csv in new[] { "sentiment.csv", "sentiment-heldout.csv" })
+        {
+            string path = Path.Combine(repo, "data", "training", csv);
+            if (File.Exists(path)) data.AddCsv(path);
+        }
+        log?.WriteLine(string.Join(", ", data.Sentences.GroupBy(s => s.Source).Select(g => $"{g.Key} {g.Count()} sentences")) + $", newsmtsc {data.Targets.Count} targets");
+        return data;
+    }
+
+    /// <summary>Class index of a gold label −1/0/+1.</summary>
+    public static int ClassOf(int label) => Math.Sign(label) + 1;
+
+    private (ulong[] Sentence, SentimentScore Score, CueCounts Counts) Featurise(Document doc, int s, int e)
+    {
+        int hedges = -1;
+        if (doc.StanceCues.Count > 0 && e > s)
+        {
+            hedges = 0;
+            int a = doc.TokenStore[s].Start, b = doc.TokenStore[e - 1].End;
+            foreach (var c in doc.StanceCues)
+                if (c.Start >= a && c.Start < b && c.Type == StanceCueType.Hedge) hedges++;
+        }
+        var score = _scorer.Score(doc, s, e, hedges, out var counts);
+        var f = new FeatureBuffer(256);
+        try
+        {
+            SentimentFeatures.Sentence(doc, s, e, score, counts, ref f);
+            return (f.Keys.ToArray(), score, counts);
+        }
+        finally { f.Dispose(); }
+    }
+
+    private void AddNewsMtsc(string path, int max)
+    {
+        int n = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0) continue;
+            if (n >= max) break;
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            string text = root.GetProperty("sentence_normalized").GetString() ?? "";
+            string group = "news:" + n.ToString(CultureInfo.InvariantCulture);
+            n++;
+            var doc = _nlp.Process(text);
+            int end = doc.TokenStore.Length;
+            if (end == 0) continue;
+            var (sentence, score, counts) = Featurise(doc, 0, end);
+            var labels = new List<int>();
+            var mentions = new List<(int A, int B, int Label)>();
+            foreach (var t in root.GetProperty("targets").EnumerateArray())
+            {
+                int label = t.GetProperty("polarity").GetDouble() switch { < 3 => -1, > 5 => 1, _ => 0 };
+                labels.Add(label);
+                int from = t.GetProperty("from").GetInt32(), to = t.GetProperty("to").GetInt32();
+                int a = -1, b = -1;
+                for (int i = 0; i < end; i++)
+                {
+                    ref readonly var tok = ref doc.TokenStore[i];
+                    if (tok.End <= from || tok.Start >= to) continue;
+                    if (a < 0) a = i;
+                    b = i + 1;
+                }
+                if (a >= 0) mentions.Add((a, b, label));
+            }
+            bool agree = labels.Count > 0 && labels.All(l => l == labels[0]);
+            if (agree) Sentences.Add(new SentenceExample("newsmtsc", group, ClassOf(labels[0]), sentence));
+            foreach (var (a, b, label) in mentions)
+            {
+                var f = new FeatureBuffer(sentence.Length + 64);
+                try
+                {
+                    foreach (var k in sentence) f.Add(k);
+                    SentimentFeatures.Target(doc, 0, end, a, b, score, ref f);
+                    Targets.Add(new TargetExample(group, ClassOf(label), !agree, f.Keys.ToArray()));
+                }
+                finally { f.Dispose(); }
+            }
+        }
+    }
+
+    private void AddGold(string dir, string source)
+    {
+        foreach (var goldFile in Directory.GetFiles(Path.Combine(dir, "gold"), "*.json").Order(StringComparer.Ordinal))
+        {
+            string id = Path.GetFileNameWithoutExtension(goldFile);
+            string text = File.ReadAllText(Path.Combine(dir, "texts", id + ".txt"));
+            var doc = _nlp.Process(text, id);
+            using var gold = JsonDocument.Parse(File.ReadAllText(goldFile));
+            foreach (var g in gold.RootElement.GetProperty("sentences").EnumerateArray())
+            {
+                if (!g.TryGetProperty("sentiment", out var gs) || gs.ValueKind != JsonValueKind.Number) continue;
+                int s = g.GetProperty("start").GetInt32(), e = g.GetProperty("end").GetInt32();
+                var (a, b) = TokenRange(doc, s, e);
+                if (b <= a) continue;
+                Sentences.Add(new SentenceExample(source, source + ":" + id, ClassOf(gs.GetInt32()), Featurise(doc, a, b).Sentence));
+            }
+        }
+    }
+
+    private void AddCsv(string path)
+    {
+        foreach (var ex in SentimentTrainer.ReadCsv(path))
+        {
+            int label = ex.Label.Trim() switch { "-1" => -1, "1" or "+1" => 1, _ => 0 };
+            var doc = _nlp.Process(ex.Text);
+            if (doc.TokenStore.Length == 0) continue;
+            Sentences.Add(new SentenceExample("csv", "csv", ClassOf(label), Featurise(doc, 0, doc.TokenStore.Length).Sentence));
+        }
+    }
+
+    /// <summary>Tokens lying inside the character span [s, e).</summary>
+    private static (int A, int B) TokenRange(Document doc, int s, int e)
+    {
+        int a = -1, b = -1;
+        for (int i = 0; i < doc.TokenStore.Length; i++)
+        {
+            ref readonly var t = ref doc.TokenStore[i];
+            if (t.Start < s) continue;
+            if (t.End > e) break;
+            if (a < 0) a = i;
+            b = i + 1;
+        }
+        return a < 0 ? (0, 0) : (a, b);
+    }
+
+    // ------------------------------------------------------------------ training and cross-validation
+
+    /// <summary>Trains an averaged perceptron: <paramref name="epochs"/> passes in a seeded shuffled order, examples repeated by their weight.</summary>
+    public static AveragedPerceptron TrainPerceptron(IReadOnlyList<(ulong[] Features, int Label, int Weight)> examples, int epochs, int seed)
+    {
+        var p = new AveragedPerceptron(SentimentModel.Classes.Length);
+        var order = new List<int>();
+        for (int i = 0; i < examples.Count; i++)
+            for (int r = 0; r < examples[i].Weight; r++) order.Add(i);
+        var idx = order.ToArray();
+        var rng = new Random(seed);
+        Span<float> scratch = stackalloc float[16];
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            rng.Shuffle(idx);
+            foreach (int i in idx) p.Train(examples[i].Features, examples[i].Label, scratch);
+        }
+        p.Average();
+        return p;
+    }
+
+    private static int Weight(SentenceExample e, int commentaryWeight) => e.Source == "newsmtsc" ? 1 : commentaryWeight;
+
+    /// <summary>The sentence model trained on the given examples.</summary>
+    public static AveragedPerceptron TrainSentence(IEnumerable<SentenceExample> examples, int epochs, int commentaryWeight, int seed) =>
+        TrainPerceptron(examples.Select(e => (e.Features, e.Label, Weight(e, commentaryWeight))).ToList(), epochs, seed);
+
+    /// <summary>The target model trained on the given NewsMTSC targets.</summary>
+    public static AveragedPerceptron TrainTarget(IEnumerable<TargetExample> examples, int epochs, int seed) =>
+        TrainPerceptron(examples.Select(e => (e.Features, e.Label, 1)).ToList(), epochs, seed);
+
+    /// <summary>Trains the shipped model on everything.</summary>
+    public SentimentModel TrainModel(int epochs, int commentaryWeight, int seed, IReadOnlyDictionary<string, string> metadata)
+    {
+        var sentence = TrainSentence(Sentences, epochs, commentaryWeight, seed);
+        var target = Targets.Count > 0 ? TrainTarget(Targets, epochs, seed) : null;
+        return new SentimentModel(sentence, target, metadata);
+    }
+
+    /// <summary>
+    /// Leave-one-document-out on the dev commentaries: for each dev document, train on every other example (NewsMTSC,
+    /// the other nine, the article, the CSVs) and predict its sentences; the predictions of all ten are pooled.
+    /// </summary>
+    public SentimentCvResult DevLeaveOneDocumentOut(int epochs, int commentaryWeight, int seed, TextWriter? log = null)
+    {
+        var pairs = new List<(int Gold, int Pred)>();
+        foreach (var doc in Sentences.Where(s => s.Source == "dev").Select(s => s.Group).Distinct().Order(StringComparer.Ordinal))
+        {
+            var model = TrainSentence(Sentences.Where(s => s.Group != doc), epochs, commentaryWeight, seed);
+            int before = pairs.Count;
+            foreach (var s in Sentences.Where(s => s.Group == doc)) pairs.Add((s.Label, Predict(model, s.Features)));
+            var (acc, f1) = Metrics(pairs.Skip(before));
+            log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {doc}: accuracy {acc:0.000}, macro-F1 {f1:0.000} ({pairs.Count - before} sentences)"));
+        }
+        var (a, m) = Metrics(pairs);
+        log?.WriteLine("  confusion (gold row -1/0/1, predicted columns): " + string.Join(" | ", Enumerable.Range(0, 3).Select(g => string.Join(" ", Enumerable.Range(0, 3).Select(p => pairs.Count(x => x.Gold == g && x.Pred == p))))));
+        return new SentimentCvResult(a, m, pairs.Count);
+    }
+
+    /// <summary>
+    /// The article held out: train on everything but the article, predict its sentences.
+    /// </summary>
+    public SentimentCvResult ArticleHeldOut(int epochs, int commentaryWeight, int seed)
+    {
+        var model = TrainSentence(Sentences.Where(s => s.Source != "article"), epochs, commentaryWeight, seed);
+        var pairs = Sentences.Where(s => s.Source == "article").Select(s => (s.Label, Predict(model, s.Features))).ToList();
+        var (a, m) = Metrics(pairs);
+        return new SentimentCvResult(a, m, pairs.Count);
+    }
+
+    /// <summary>
+    /// NewsMTSC k-fold by sentence: the target model (and the sentence model, for comparison) trained on the other folds'
+    /// sentences (the sentence model also on the commentaries and CSVs), scored on every target of the held-out fold.
+    /// </summary>
+    public TargetCvResult NewsTargetCrossValidation(int folds, int epochs, int commentaryWeight, int seed)
+    {
+        int FoldOf(string group) => (int)((uint)int.Parse(group.AsSpan(5), CultureInfo.InvariantCulture) % (uint)folds);
+        var pairs = new List<(int Gold, int Pred)>();
+        int differs = 0, mixed = 0, mixedDiffers = 0, mixedRight = 0, mixedSentenceRight = 0;
+        for (int f = 0; f < folds; f++)
+        {
+            var target = TrainTarget(Targets.Where(t => FoldOf(t.Group) != f), epochs, seed);
+            var sentence = TrainSentence(Sentences.Where(s => s.Source != "newsmtsc" || FoldOf(s.Group) != f), epochs, commentaryWeight, seed);
+            var sentenceOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var t in Targets)
+            {
+                if (FoldOf(t.Group) != f) continue;
+                int pred = Predict(target, t.Features);
+                // The sentence features are the target features' prefix: the sentence model ignores the rest (unknown keys).
+                if (!sentenceOf.TryGetValue(t.Group, out int sent)) sentenceOf[t.Group] = sent = Predict(sentence, t.Features);
+                pairs.Add((t.Label, pred));
+                if (pred != sent) differs++;
+                if (!t.MixedSentence) continue;
+                mixed++;
+                if (pred != sent) mixedDiffers++;
+                if (pred == t.Label) mixedRight++;
+                if (sent == t.Label) mixedSentenceRight++;
+            }
+        }
+        var (a, m) = Metrics(pairs);
+        return new TargetCvResult(a, m, pairs.Count, differs / (double)Math.Max(1, pairs.Count), mixed,
+            mixedDiffers / (double)Math.Max(1, mixed), mixedRight / (double)Math.Max(1, mixed), mixedSentenceRight / (double)Math.Max(1, mixed));
+    }
+
+    /// <summary>Accuracy and macro-F1 of a sentence model on examples (e.g. the article with the shipped model).</summary>
+    public static SentimentCvResult Score(AveragedPerceptron model, IEnumerable<SentenceExample> examples)
+    {
+        var pairs = examples.Select(s => (s.Label, Predict(model, s.Features))).ToList();
+        var (a, m) = Metrics(pairs);
+        return new SentimentCvResult(a, m, pairs.Count);
+    }
+
+    public static int Predict(AveragedPerceptron model, ulong[] features) => SentimentModel.Decide(model, features, out _);
+
+    /// <summary>Accuracy and macro-F1 over the classes that occur in gold or predictions (as ../shared/eval/score.py).</summary>
+    public static (double Accuracy, double MacroF1) Metrics(IEnumerable<(int Gold, int Pred)> pairs)
+    {
+        var list = pairs.ToList();
+        if (list.Count == 0) return (0, 0);
+        double acc = list.Count(p => p.Gold == p.Pred) / (double)list.Count;
+        var classes = new[] { 0, 1, 2 }.Where(c => list.Any(p => p.Gold == c || p.Pred == c)).ToArray();
+        double f1 = 0;
+        foreach (int c in classes)
+        {
+            int tp = list.Count(p => p.Gold == c && p.Pred == c), fp = list.Count(p => p.Gold != c && p.Pred == c), fn = list.Count(p => p.Gold == c && p.Pred != c);
+            f1 += tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+        }
+        return (acc, f1 / classes.Length);
+    }
+}
