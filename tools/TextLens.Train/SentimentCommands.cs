@@ -63,7 +63,9 @@ internal static class SentimentCommands
     {
         var clock = Stopwatch.StartNew();
         var data = SentimentData.Load(shared, ".", Console.Out);
+        if (Environment.GetEnvironmentVariable("TEXTLENS_SENTIMENT_ERRORS") is { Length: > 0 } errorFile) data.ErrorLog = new StreamWriter(errorFile);
         var dev = data.DevLeaveOneDocumentOut(epochs, weight, seed, Console.Out);
+        data.ErrorLog?.Dispose();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dev leave-one-document-out: accuracy {dev.Accuracy:0.000}, macro-F1 {dev.MacroF1:0.000} ({dev.Count} sentences)"));
         var held = data.ArticleHeldOut(epochs, weight, seed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"article held out (trained without it): accuracy {held.Accuracy:0.000}, macro-F1 {held.MacroF1:0.000} ({held.Count} sentences)"));

@@ -6,7 +6,11 @@ using TextLens.Tagging;
 namespace TextLens.Train;
 
 /// <summary>One featurised sentence: where it comes from, its group (document or sentence, for cross-validation) and gold label (class index 0..2).</summary>
-internal sealed record SentenceExample(string Source, string Group, int Label, ulong[] Features);
+internal sealed record SentenceExample(string Source, string Group, int Label, ulong[] Features)
+{
+    /// <summary>The sentence text, kept in memory for error listings (never written to the repository).</summary>
+    public string Text { get; init; } = "";
+}
 
 /// <summary>One featurised target mention of NewsMTSC: its sentence (the group), gold tone and whether its sentence's targets disagree.</summary>
 internal sealed record TargetExample(string Group, int Label, bool MixedSentence, ulong[] Features);
@@ -34,6 +38,9 @@ internal sealed class SentimentData
     public const int DefaultCommentaryWeight = 10;
 
     public List<SentenceExample> Sentences { get; } = [];
+
+    /// <summary>When set, cross-validation lists each wrongly predicted dev sentence here.</summary>
+    public TextWriter? ErrorLog { get; set; }
     public List<TargetExample> Targets { get; } = [];
 
     private readonly Pipeline _nlp = Pipeline.CreateEnglish().Disable("sentiment");
@@ -142,7 +149,7 @@ internal sealed class SentimentData
                 int s = g.GetProperty("start").GetInt32(), e = g.GetProperty("end").GetInt32();
                 var (a, b) = TokenRange(doc, s, e);
                 if (b <= a) continue;
-                Sentences.Add(new SentenceExample(source, source + ":" + id, ClassOf(gs.GetInt32()), Featurise(doc, a, b).Sentence));
+                Sentences.Add(new SentenceExample(source, source + ":" + id, ClassOf(gs.GetInt32()), Featurise(doc, a, b).Sentence) { Text = text[s..e] });
             }
         }
     }
@@ -209,7 +216,37 @@ internal sealed class SentimentData
     {
         var sentence = TrainSentence(Sentences, epochs, commentaryWeight, seed);
         var target = Targets.Count > 0 ? TrainTarget(Targets, epochs, seed) : null;
-        return new SentimentModel(sentence, target, metadata);
+        var meta = new Dictionary<string, string>(metadata)
+        {
+            ["sentence-temperature"] = FitTemperature(sentence, Sentences.Select(s => (s.Features, s.Label))).ToString("R", CultureInfo.InvariantCulture),
+        };
+        if (target is not null) meta["target-temperature"] = FitTemperature(target, Targets.Select(t => (t.Features, t.Label))).ToString("R", CultureInfo.InvariantCulture);
+        return new SentimentModel(sentence, target, meta);
+    }
+
+    /// <summary>The softmax temperature (a power of √2) with the least log-loss on the examples.</summary>
+    public static double FitTemperature(AveragedPerceptron model, IEnumerable<(ulong[] Features, int Label)> examples)
+    {
+        var scored = new List<(float[] Scores, int Label)>();
+        foreach (var (features, label) in examples)
+        {
+            var scores = new float[16];
+            model.Predict(features, scores);
+            scored.Add((scores[..3], label));
+        }
+        double best = 1, bestLoss = double.MaxValue;
+        for (int k = -8; k <= 24; k++)
+        {
+            double t = Math.Pow(2, k / 2.0), loss = 0;
+            foreach (var (s, label) in scored)
+            {
+                double max = Math.Max(s[0], Math.Max(s[1], s[2])), z = 0;
+                for (int c = 0; c < 3; c++) z += Math.Exp((s[c] - max) / t);
+                loss -= (s[label] - max) / t - Math.Log(z);
+            }
+            if (loss < bestLoss) { bestLoss = loss; best = t; }
+        }
+        return best;
     }
 
     /// <summary>
@@ -223,7 +260,11 @@ internal sealed class SentimentData
         {
             var model = TrainSentence(Sentences.Where(s => s.Group != doc), epochs, commentaryWeight, seed);
             int before = pairs.Count;
-            foreach (var s in Sentences.Where(s => s.Group == doc)) pairs.Add((s.Label, Predict(model, s.Features)));
+            foreach (var s in Sentences.Where(s => s.Group == doc))
+            {
+                pairs.Add((s.Label, Predict(model, s.Features)));
+                if (ErrorLog is not null && pairs[^1].Pred != s.Label) ErrorLog.WriteLine($"gold {s.Label - 1,2} pred {pairs[^1].Pred - 1,2} | {s.Text.ReplaceLineEndings(" ")}");
+            }
             var (acc, f1) = Metrics(pairs.Skip(before));
             log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {doc}: accuracy {acc:0.000}, macro-F1 {f1:0.000} ({pairs.Count - before} sentences)"));
         }
@@ -285,7 +326,7 @@ internal sealed class SentimentData
         return new SentimentCvResult(a, m, pairs.Count);
     }
 
-    public static int Predict(AveragedPerceptron model, ulong[] features) => SentimentModel.Decide(model, features, out _);
+    public static int Predict(AveragedPerceptron model, ulong[] features) => SentimentModel.Decide(model, features, 1, out _);
 
     /// <summary>Accuracy and macro-F1 over the classes that occur in gold or predictions (as ../shared/eval/score.py).</summary>
     public static (double Accuracy, double MacroF1) Metrics(IEnumerable<(int Gold, int Pred)> pairs)

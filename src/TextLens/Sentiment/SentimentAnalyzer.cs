@@ -1,6 +1,5 @@
 using TextLens.Entities;
 using TextLens.Sentiment;
-using TextLens.Tagging;
 
 namespace TextLens;
 
@@ -109,7 +108,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
                 try
                 {
                     SentimentFeatures.Sentence(document, sent.TokenStart, sent.TokenEnd, score, counts, ref f);
-                    int cls = SentimentModel.Decide(_model.Sentence, f.Keys, out double compound);
+                    int cls = SentimentModel.Decide(_model.Sentence, f.Keys, _model.SentenceTemperature, out double compound);
                     score = score with { Compound = compound, Label = SentimentModel.LabelOf(cls), ClassifierScore = compound };
                 }
                 finally { f.Dispose(); }
@@ -175,8 +174,8 @@ public sealed class SentimentAnalyzer : IPipelineComponent
                 var ent = doc.Entities[i];
                 int si = doc.SentenceIndexOf(ent.TokenStart);
                 if (si < 0 || si >= scores.Length) continue;
-                sum += _model?.Target is { } target && counts is not null
-                    ? MentionTone(target, doc, doc.Sentences[si], ent.TokenStart, ent.TokenEnd, scores[si], counts[si])
+                sum += _model?.Target is not null && counts is not null
+                    ? MentionTone(_model, doc, doc.Sentences[si], ent.TokenStart, ent.TokenEnd, scores[si], counts[si])
                     : ClauseTone(doc, doc.Sentences[si], ent.TokenStart, scores[si]);
                 count++;
             }
@@ -188,7 +187,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     }
 
     /// <summary>The target model's tone toward the mention at tokens [a, b): P(positive) − P(negative).</summary>
-    private static double MentionTone(AveragedPerceptron target, Document doc, Sentence sent, int a, int b, SentimentScore score, in CueCounts counts)
+    private static double MentionTone(SentimentModel model, Document doc, Sentence sent, int a, int b, SentimentScore score, in CueCounts counts)
     {
         b = Math.Min(b, sent.TokenEnd);
         if (a < sent.TokenStart || b <= a) return score.Compound;
@@ -197,7 +196,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
         {
             SentimentFeatures.Sentence(doc, sent.TokenStart, sent.TokenEnd, score, counts, ref f);
             SentimentFeatures.Target(doc, sent.TokenStart, sent.TokenEnd, a, b, score, ref f);
-            SentimentModel.Decide(target, f.Keys, out double compound);
+            SentimentModel.Decide(model.Target!, f.Keys, model.TargetTemperature, out double compound);
             return compound;
         }
         finally { f.Dispose(); }

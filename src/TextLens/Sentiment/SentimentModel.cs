@@ -20,7 +20,7 @@ public sealed class SentimentModel
     internal const string ResourcePath = "models/sentiment.bin";
 
     /// <summary>Feature layout version stored in the file; a model with other features is refused.</summary>
-    internal const string FeatureVersion = "sent-v1";
+    internal const string FeatureVersion = "sent-v2";
 
     /// <summary>The classes, in perceptron class order: −1, 0, +1.</summary>
     internal static readonly string[] Classes = ["-1", "0", "1"];
@@ -32,7 +32,18 @@ public sealed class SentimentModel
         Sentence = sentence;
         Target = target;
         Metadata = metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata);
+        SentenceTemperature = TemperatureOf("sentence-temperature");
+        TargetTemperature = TemperatureOf("target-temperature");
     }
+
+    private double TemperatureOf(string key) =>
+        Metadata.TryGetValue(key, out var v) && double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double t) && t > 0 && double.IsFinite(t) ? t : 1;
+
+    /// <summary>Divides the sentence model's scores before the softmax, so that P(positive) − P(negative) is graded, not ±1.</summary>
+    internal double SentenceTemperature { get; }
+
+    /// <summary>The same for the target model.</summary>
+    internal double TargetTemperature { get; }
 
     internal AveragedPerceptron Sentence { get; }
 
@@ -114,13 +125,16 @@ public sealed class SentimentModel
 
     internal void Save(string path) => ToFile().Save(path);
 
-    /// <summary>Class index (0 = negative, 1 = neutral, 2 = positive) and P(positive) − P(negative) from a softmax of the scores.</summary>
-    internal static int Decide(AveragedPerceptron model, ReadOnlySpan<ulong> features, out double compound)
+    /// <summary>
+    /// Class index (0 = negative, 1 = neutral, 2 = positive) and P(positive) − P(negative) from a softmax of the scores
+    /// divided by <paramref name="temperature"/> (fitted on the training data when the model is trained).
+    /// </summary>
+    internal static int Decide(AveragedPerceptron model, ReadOnlySpan<ulong> features, double temperature, out double compound)
     {
         Span<float> scores = stackalloc float[16];
         int best = model.Predict(features, scores);
-        float max = Math.Max(scores[0], Math.Max(scores[1], scores[2]));
-        double e0 = Math.Exp(scores[0] - max), e1 = Math.Exp(scores[1] - max), e2 = Math.Exp(scores[2] - max);
+        double max = Math.Max(scores[0], Math.Max(scores[1], scores[2]));
+        double e0 = Math.Exp((scores[0] - max) / temperature), e1 = Math.Exp((scores[1] - max) / temperature), e2 = Math.Exp((scores[2] - max) / temperature);
         compound = (e2 - e0) / (e0 + e1 + e2);
         return best;
     }
@@ -176,7 +190,7 @@ internal static class SentimentFeatures
 {
     // Template ids (stable: they are part of the model file's feature layout).
     private const int Bias = 1, Unigram = 2, Bigram = 3, Phrase = 4, PhraseNeg = 5, Modifier = 6, PosSum = 7, NegSum = 8,
-        CompoundBin = 9, CountBase = 10, StanceType = 30, Opener = 31, Length = 32, Question = 33, AuthorBin = 34, ReportedBin = 35,
+        CompoundBin = 9, CountBase = 10, StanceType = 30, Opener = 31, Length = 32, Question = 33, AuthorBin = 34, ReportedBin = 35, Heading = 36,
         TBias = 50, TSide = 51, TSidePhrase = 52, TClause = 53, TWindow = 54, TSubject = 55, TSpeaker = 56, TPronoun = 57,
         TClauseSum = 58, TNearest = 59, TPossessive = 60, TQuoted = 61;
 
@@ -207,12 +221,16 @@ internal static class SentimentFeatures
                 continue;
             }
             var w = Lower(doc, i);
-            f.Add(FeatureHash.Of(Unigram, w));
+            if (t.Kind == TokenKind.Word && doc.LemmaAt(i) is { Length: > 0 } lemma) f.Add(FeatureHash.Of(Unigram, lemma.AsSpan()));
+            else f.Add(FeatureHash.Of(Unigram, w));
             if (prev >= 0) f.Add(FeatureHash.Of(Bigram, Lower(doc, prev), w));
             prev = i;
         }
         if (e > s && IsWordLike(tokens[s].Kind)) f.Add(FeatureHash.Of(Opener, Lower(doc, s)));
         if (question) f.Add(FeatureHash.Of(Question));
+        // A heading or byline (no closing punctuation) is neutral by convention, whatever its words.
+        if (e > s && !(tokens[e - 1].Kind == TokenKind.Punctuation && doc.NormText[tokens[e - 1].Start] is '.' or '!' or '?' or '"' or ')' or ':' or ';'))
+            f.Add(FeatureHash.Of(Heading, Math.Min(3, (e - s) / 5)));
         f.Add(FeatureHash.Of(Length, Math.Min(6, (e - s) / 8)));
         foreach (var c in score.Contributions)
         {
@@ -331,3 +349,4 @@ internal static class SentimentFeatures
         return c is ',' or ';' or ':' or '(' or ')';
     }
 }
+
