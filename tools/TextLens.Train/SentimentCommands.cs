@@ -40,15 +40,7 @@ internal static class SentimentCommands
             var clock = Stopwatch.StartNew();
             var data = SentimentData.Load(r.GetValue(shared)!.FullName, ".", Console.Out);
             if (data.Sentences.Count == 0) { Console.Error.WriteLine("no training data found (is --shared right?)"); return 1; }
-            var meta = new Dictionary<string, string>
-            {
-                ["data"] = "NewsMTSC train (MIT; sentences whose targets agree, all targets), ../shared/eval dev and public gold sentences, data/training/*.csv",
-                ["sentences"] = data.Sentences.Count.ToString(CultureInfo.InvariantCulture),
-                ["targets"] = data.Targets.Count.ToString(CultureInfo.InvariantCulture),
-                ["epochs"] = r.GetValue(epochs).ToString(CultureInfo.InvariantCulture),
-                ["commentary-weight"] = r.GetValue(weight).ToString(CultureInfo.InvariantCulture),
-                ["seed"] = r.GetValue(seed).ToString(CultureInfo.InvariantCulture),
-            };
+            var meta = TrainingMetadata(data, r.GetValue(epochs), r.GetValue(weight), r.GetValue(seed));
             var model = data.TrainModel(r.GetValue(epochs), r.GetValue(weight), r.GetValue(seed), meta);
             var path = r.GetValue(output)!.FullName;
             model.Save(path);
@@ -57,6 +49,17 @@ internal static class SentimentCommands
         });
         return cmd;
     }
+
+    /// <summary>What the model file records about its training.</summary>
+    internal static Dictionary<string, string> TrainingMetadata(SentimentData data, int epochs, int weight, int seed) => new()
+    {
+        ["data"] = "NewsMTSC train (MIT; sentences whose targets agree, all targets), ../shared/eval dev and public gold sentences, data/training/*.csv",
+        ["sentences"] = data.Sentences.Count.ToString(CultureInfo.InvariantCulture),
+        ["targets"] = data.Targets.Count.ToString(CultureInfo.InvariantCulture),
+        ["epochs"] = epochs.ToString(CultureInfo.InvariantCulture),
+        ["commentary-weight"] = weight.ToString(CultureInfo.InvariantCulture),
+        ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The cross-validated figures of the perceptron model (what `textlens eval sentiment` prints without a CSV).</summary>
     private static int CrossValidate(string shared, int epochs, int weight, int seed, FileInfo? modelFile)
