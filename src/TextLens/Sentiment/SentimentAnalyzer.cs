@@ -155,15 +155,17 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     }
 
     /// <summary>
-    /// Per entity (dates excluded): the mean over its mentions of the tone of the clause that holds the mention, or of
-    /// the whole sentence when that clause carries no sentiment. Mentions of one entity are grouped: the same text and
-    /// label, a gazetteer alias ("EU" with "European Union", "U.S." with "United States"), or a person's surname with
-    /// the full name the document gives ("Bayramov" with "Jeyhun Bayramov", unless two full names share it). The group
-    /// is named by its longest mention.
+    /// Per entity (dates excluded): the mean over its mentions of the tone toward the mention — the trained target model's
+    /// P(positive) − P(negative) when the analyzer has a <see cref="SentimentModel"/>, otherwise the tone of the clause that
+    /// holds the mention, or of the whole sentence when that clause carries no sentiment. Mentions of one entity are
+    /// grouped: the same text and label, a gazetteer alias ("EU" with "European Union", "U.S." with "United States"), or a
+    /// person's surname with the full name the document gives ("Bayramov" with "Jeyhun Bayramov", unless two full names
+    /// share it). The group is named by its longest mention.
     /// </summary>
     private IReadOnlyList<EntitySentiment> EntityTones(Document doc, SentimentScore[] scores, CueCounts[]? counts)
     {
         if (doc.Entities.Count == 0 || scores.Length == 0) return [];
+        var mentionTones = _model?.Target is not null && counts is not null ? MentionTones(_model, doc, scores, counts) : null;
         var tones = new List<EntitySentiment>();
         foreach (var g in EntityGroups.Of(doc))
         {
@@ -174,9 +176,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
                 var ent = doc.Entities[i];
                 int si = doc.SentenceIndexOf(ent.TokenStart);
                 if (si < 0 || si >= scores.Length) continue;
-                sum += _model?.Target is not null && counts is not null
-                    ? MentionTone(_model, doc, doc.Sentences[si], ent.TokenStart, ent.TokenEnd, scores[si], counts[si])
-                    : ClauseTone(doc, doc.Sentences[si], ent.TokenStart, scores[si]);
+                sum += mentionTones?[i] ?? ClauseTone(doc, doc.Sentences[si], ent.TokenStart, scores[si]);
                 count++;
             }
             if (count == 0) continue;
@@ -186,20 +186,39 @@ public sealed class SentimentAnalyzer : IPipelineComponent
         return tones;
     }
 
-    /// <summary>The target model's tone toward the mention at tokens [a, b): P(positive) − P(negative).</summary>
-    private static double MentionTone(SentimentModel model, Document doc, Sentence sent, int a, int b, SentimentScore score, in CueCounts counts)
+    /// <summary>
+    /// The target model's tone toward every entity mention (P(positive) − P(negative)); the sentence features are built
+    /// once per sentence and shared by its mentions.
+    /// </summary>
+    private static double[] MentionTones(SentimentModel model, Document doc, SentimentScore[] scores, CueCounts[] counts)
     {
-        b = Math.Min(b, sent.TokenEnd);
-        if (a < sent.TokenStart || b <= a) return score.Compound;
-        var f = new FeatureBuffer(4 * (sent.TokenEnd - sent.TokenStart) + 96);
+        var tones = new double[doc.Entities.Count];
+        var f = new FeatureBuffer(256);
+        int lastSentence = -1, sentenceFeatures = 0;
         try
         {
-            SentimentFeatures.Sentence(doc, sent.TokenStart, sent.TokenEnd, score, counts, ref f);
-            SentimentFeatures.Target(doc, sent.TokenStart, sent.TokenEnd, a, b, score, ref f);
-            SentimentModel.Decide(model.Target!, f.Keys, model.TargetTemperature, out double compound);
-            return compound;
+            for (int i = 0; i < tones.Length; i++)
+            {
+                var ent = doc.Entities[i];
+                int si = doc.SentenceIndexOf(ent.TokenStart);
+                if (si < 0 || si >= scores.Length) continue;
+                var sent = doc.Sentences[si];
+                int b = Math.Min(ent.TokenEnd, sent.TokenEnd);
+                if (ent.TokenStart < sent.TokenStart || b <= ent.TokenStart) { tones[i] = scores[si].Compound; continue; }
+                if (si != lastSentence)
+                {
+                    f.Truncate(0);
+                    SentimentFeatures.Sentence(doc, sent.TokenStart, sent.TokenEnd, scores[si], counts[si], ref f);
+                    sentenceFeatures = f.Count;
+                    lastSentence = si;
+                }
+                else f.Truncate(sentenceFeatures);
+                SentimentFeatures.Target(doc, sent.TokenStart, sent.TokenEnd, ent.TokenStart, b, scores[si], ref f);
+                SentimentModel.Decide(model.Target!, f.Keys, model.TargetTemperature, out tones[i]);
+            }
         }
         finally { f.Dispose(); }
+        return tones;
     }
 
     private double ClauseTone(Document doc, Sentence sent, int token, SentimentScore score)

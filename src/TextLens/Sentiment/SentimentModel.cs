@@ -263,12 +263,15 @@ internal static class SentimentFeatures
         if (cues.Count > 0 && e > s)
         {
             int a = tokens[s].Start, b = tokens[e - 1].End;
-            foreach (var c in cues)
+            // Cues are in text order: binary search for the first one in the sentence (a linear scan from the start is quadratic on long documents).
+            int lo = 0, hi = cues.Count;
+            while (lo < hi)
             {
-                if (c.Start < a) continue;
-                if (c.Start >= b) break;
-                f.Add(FeatureHash.Of(StanceType, (int)c.Type, (int)c.Polarity));
+                int mid = (lo + hi) >>> 1;
+                if (cues[mid].Start < a) lo = mid + 1; else hi = mid;
             }
+            for (int i = lo; i < cues.Count && cues[i].Start < b; i++)
+                f.Add(FeatureHash.Of(StanceType, (int)cues[i].Type, (int)cues[i].Polarity));
         }
     }
 
