@@ -33,9 +33,10 @@ internal sealed class SentimentData
     /// Training settings, chosen by the cross-validation below (logistic regression by SGD scored the same within 0.01, so
     /// the shared perceptron stays): perceptron epochs, and how many times each commentary, article or CSV sentence is
     /// repeated (NewsMTSC once), so that the 1,200 commentary-style sentences are not drowned by 7,400 news sentences.
+    /// Epochs 2–8 and weights 1–10 all lie within 0.02 of each other on the dev cross-validation.
     /// </summary>
     public const int DefaultEpochs = 4;
-    public const int DefaultCommentaryWeight = 10;
+    public const int DefaultCommentaryWeight = 3;
 
     public List<SentenceExample> Sentences { get; } = [];
 
@@ -204,8 +205,45 @@ internal sealed class SentimentData
     private static int Weight(SentenceExample e, int commentaryWeight) => e.Source == "newsmtsc" ? 1 : commentaryWeight;
 
     /// <summary>The sentence model trained on the given examples.</summary>
-    public static AveragedPerceptron TrainSentence(IEnumerable<SentenceExample> examples, int epochs, int commentaryWeight, int seed) =>
-        TrainPerceptron(examples.Select(e => (e.Features, e.Label, Weight(e, commentaryWeight))).ToList(), epochs, seed);
+    /// <summary>
+    /// The sentence model for commentary text. Domain adaptation by feature augmentation (Daumé 2007, "frustratingly easy"):
+    /// in training every feature also has a news-only or a commentary-only copy, so NewsMTSC teaches what the domains share
+    /// and the commentaries what is theirs; then each feature's shared and commentary rows are folded into one row, so the
+    /// shipped model scores commentary text with one lookup per feature.
+    /// </summary>
+    public static AveragedPerceptron TrainSentence(IEnumerable<SentenceExample> examples, int epochs, int commentaryWeight, int seed)
+    {
+        var list = examples.ToList();
+        var data = list.Select(e => (Augment(e.Features, e.Source == "newsmtsc"), e.Label, Weight(e, commentaryWeight))).ToList();
+        var weights = new Dictionary<ulong, float[]>();
+        foreach (var (key, cls, w) in TrainPerceptron(data, epochs, seed).Weights())
+        {
+            if (!weights.TryGetValue(key, out var row)) weights[key] = row = new float[SentimentModel.Classes.Length];
+            row[cls] = w;
+        }
+        var folded = new Dictionary<ulong, float[]>();
+        foreach (var e in list)
+            foreach (ulong k in e.Features)
+            {
+                if (folded.ContainsKey(k)) continue;
+                var row = new float[SentimentModel.Classes.Length];
+                if (weights.TryGetValue(k, out var shared)) for (int c = 0; c < row.Length; c++) row[c] += shared[c];
+                if (weights.TryGetValue(DomainKey(k, news: false), out var own)) for (int c = 0; c < row.Length; c++) row[c] += own[c];
+                folded[k] = row;
+            }
+        return AveragedPerceptron.FromWeights(SentimentModel.Classes.Length, folded);
+    }
+
+    private static ulong DomainKey(ulong key, bool news) => TextLens.Tagging.FeatureHash.Mix(key ^ (news ? 0x5EED_0000_0000_0001UL : 0x5EED_0000_0000_0002UL));
+
+    /// <summary>The features plus their domain-only copies.</summary>
+    private static ulong[] Augment(ulong[] f, bool news)
+    {
+        var r = new ulong[f.Length * 2];
+        f.CopyTo(r, 0);
+        for (int i = 0; i < f.Length; i++) r[f.Length + i] = DomainKey(f[i], news);
+        return r;
+    }
 
     /// <summary>The target model trained on the given NewsMTSC targets.</summary>
     public static AveragedPerceptron TrainTarget(IEnumerable<TargetExample> examples, int epochs, int seed) =>
