@@ -75,7 +75,7 @@ internal static class SentimentCommands
         var model = modelFile is null ? SentimentModel.Default : SentimentModel.Load(modelFile.FullName);
         var article = SentimentData.Score(model.Sentence, data.Sentences.Where(s => s.Source == "article"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"article with the shipped model (trained with it): accuracy {article.Accuracy:0.000}, macro-F1 {article.MacroF1:0.000}"));
-        var news = data.NewsTargetCrossValidation(5, epochs, weight, seed);
+        var news = data.NewsTargetCrossValidation(epochs, weight, seed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"NewsMTSC 5-fold by sentence, targets: accuracy {news.Accuracy:0.000}, macro-F1 {news.MacroF1:0.000} ({news.Count} targets); entity tone differs from the sentence label for {news.DiffersOverall:P1} of targets; on the {news.MixedTargets} targets of sentences whose gold targets disagree: differs {news.DiffersOnMixed:P1}, target accuracy {news.AccuracyOnMixed:0.000} (sentence label's {news.SentenceLabelAccuracyOnMixed:0.000})"));
         Console.WriteLine($"({clock.Elapsed.TotalSeconds:F1} s)");

@@ -253,13 +253,46 @@ internal sealed class SentimentData
     public SentimentModel TrainModel(int epochs, int commentaryWeight, int seed, IReadOnlyDictionary<string, string> metadata)
     {
         var sentence = TrainSentence(Sentences, epochs, commentaryWeight, seed);
-        var target = Targets.Count > 0 ? TrainTarget(Targets, epochs, seed) : null;
+        var stacked = WithSentenceClass(Targets,
+            g => TrainSentence(Sentences.Where(s => s.Source != "newsmtsc" || NewsFold(s.Group) != g), epochs, commentaryWeight, seed));
+        var target = stacked.Count > 0 ? TrainTarget(stacked, epochs, seed) : null;
         var meta = new Dictionary<string, string>(metadata)
         {
             ["sentence-temperature"] = FitTemperature(sentence, Sentences.Select(s => (s.Features, s.Label))).ToString("R", CultureInfo.InvariantCulture),
         };
-        if (target is not null) meta["target-temperature"] = FitTemperature(target, Targets.Select(t => (t.Features, t.Label))).ToString("R", CultureInfo.InvariantCulture);
+        if (target is not null) meta["target-temperature"] = FitTemperature(target, stacked.Select(t => (t.Features, t.Label))).ToString("R", CultureInfo.InvariantCulture);
         return new SentimentModel(sentence, target, meta);
+    }
+
+    private const int NewsFolds = 5;
+
+    /// <summary>The fold (0..4) of a NewsMTSC sentence, for cross-validation and cross-fitting.</summary>
+    private static int NewsFold(string group) => (int)((uint)int.Parse(group.AsSpan(5), CultureInfo.InvariantCulture) % NewsFolds);
+
+    /// <summary>
+    /// The targets with the sentence model's class as one more feature (stacking, <see cref="SentimentFeatures.SentenceClassKey"/>).
+    /// Cross-fitted: a target's class comes from a sentence model trained without its fold's sentences, as at run time the
+    /// sentence model has never seen the sentence.
+    /// </summary>
+    private static List<TargetExample> WithSentenceClass(IEnumerable<TargetExample> targets, Func<int, AveragedPerceptron> sentenceModelWithoutFold)
+    {
+        var models = new Dictionary<int, AveragedPerceptron>();
+        var result = new List<TargetExample>();
+        foreach (var t in targets)
+        {
+            int g = NewsFold(t.Group);
+            if (!models.TryGetValue(g, out var m)) models[g] = m = sentenceModelWithoutFold(g);
+            result.Add(t with { Features = WithClass(t.Features, Predict(m, t.Features)) });
+        }
+        return result;
+    }
+
+    private static ulong[] WithClass(ulong[] features, int cls)
+    {
+        var r = new ulong[features.Length + 1];
+        features.CopyTo(r, 0);
+        r[^1] = SentimentFeatures.SentenceClassKey(cls);
+        return r;
     }
 
     /// <summary>The softmax temperature (a power of √2) with the least log-loss on the examples.</summary>
@@ -326,22 +359,33 @@ internal sealed class SentimentData
     /// NewsMTSC k-fold by sentence: the target model (and the sentence model, for comparison) trained on the other folds'
     /// sentences (the sentence model also on the commentaries and CSVs), scored on every target of the held-out fold.
     /// </summary>
-    public TargetCvResult NewsTargetCrossValidation(int folds, int epochs, int commentaryWeight, int seed)
+    public TargetCvResult NewsTargetCrossValidation(int epochs, int commentaryWeight, int seed)
     {
-        int FoldOf(string group) => (int)((uint)int.Parse(group.AsSpan(5), CultureInfo.InvariantCulture) % (uint)folds);
+        int FoldOf(string group) => NewsFold(group);
         var pairs = new List<(int Gold, int Pred)>();
         int differs = 0, mixed = 0, mixedDiffers = 0, mixedRight = 0, mixedSentenceRight = 0;
-        for (int f = 0; f < folds; f++)
+        var withoutTwo = new Dictionary<(int, int), AveragedPerceptron>(); // the model without folds {f, g} serves (f, g) and (g, f)
+        for (int f = 0; f < NewsFolds; f++)
         {
-            var target = TrainTarget(Targets.Where(t => FoldOf(t.Group) != f), epochs, seed);
+            // Nested cross-fitting: the training targets' sentence classes come from sentence models that saw neither
+            // their own fold nor the held-out one.
+            int held = f;
+            var stacked = WithSentenceClass(Targets.Where(t => FoldOf(t.Group) != held), g =>
+            {
+                var key = (Math.Min(held, g), Math.Max(held, g));
+                if (!withoutTwo.TryGetValue(key, out var m))
+                    withoutTwo[key] = m = TrainSentence(Sentences.Where(s => s.Source != "newsmtsc" || (FoldOf(s.Group) != held && FoldOf(s.Group) != g)), epochs, commentaryWeight, seed);
+                return m;
+            });
+            var target = TrainTarget(stacked, epochs, seed);
             var sentence = TrainSentence(Sentences.Where(s => s.Source != "newsmtsc" || FoldOf(s.Group) != f), epochs, commentaryWeight, seed);
             var sentenceOf = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var t in Targets)
             {
                 if (FoldOf(t.Group) != f) continue;
-                int pred = Predict(target, t.Features);
                 // The sentence features are the target features' prefix: the sentence model ignores the rest (unknown keys).
                 if (!sentenceOf.TryGetValue(t.Group, out int sent)) sentenceOf[t.Group] = sent = Predict(sentence, t.Features);
+                int pred = Predict(target, WithClass(t.Features, sent));
                 pairs.Add((t.Label, pred));
                 if (pred != sent) differs++;
                 if (!t.MixedSentence) continue;

@@ -214,6 +214,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
                 }
                 else f.Truncate(sentenceFeatures);
                 SentimentFeatures.Target(doc, sent.TokenStart, sent.TokenEnd, ent.TokenStart, b, scores[si], ref f);
+                f.Add(SentimentFeatures.SentenceClassKey((int)scores[si].Label + 1));
                 SentimentModel.Decide(model.Target!, f.Keys, model.TargetTemperature, out tones[i]);
             }
         }

@@ -20,7 +20,7 @@ public sealed class SentimentModel
     internal const string ResourcePath = "models/sentiment.bin";
 
     /// <summary>Feature layout version stored in the file; a model with other features is refused.</summary>
-    internal const string FeatureVersion = "sent-v2";
+    internal const string FeatureVersion = "sent-v3";
 
     /// <summary>The classes, in perceptron class order: −1, 0, +1.</summary>
     internal static readonly string[] Classes = ["-1", "0", "1"];
@@ -192,7 +192,7 @@ internal static class SentimentFeatures
     private const int Bias = 1, Unigram = 2, Bigram = 3, Phrase = 4, PhraseNeg = 5, Modifier = 6, PosSum = 7, NegSum = 8,
         CompoundBin = 9, CountBase = 10, StanceType = 30, Opener = 31, Length = 32, Question = 33, AuthorBin = 34, ReportedBin = 35, Heading = 36,
         TBias = 50, TSide = 51, TSidePhrase = 52, TClause = 53, TWindow = 54, TSubject = 55, TSpeaker = 56, TPronoun = 57,
-        TClauseSum = 58, TNearest = 59, TPossessive = 60, TQuoted = 61;
+        TClauseSum = 58, TNearest = 59, TPossessive = 60, TQuoted = 61, TSentenceClass = 63;
 
     private static bool IsWordLike(TokenKind k) => k is TokenKind.Word or TokenKind.Number or TokenKind.Alphanumeric;
 
@@ -343,6 +343,12 @@ internal static class SentimentFeatures
             if (tokens[i].Length == 1 && doc.NormText[tokens[i].Start] == '"') quotes++;
         if ((quotes & 1) == 1) f.Add(FeatureHash.Of(TQuoted));
     }
+
+    /// <summary>
+    /// The key that gives the target model the sentence model's class (0..2) for the mention's sentence (stacking): the
+    /// target model learns when the tone toward a mention follows the sentence and when it departs from it.
+    /// </summary>
+    public static ulong SentenceClassKey(int cls) => FeatureHash.Of(TSentenceClass, cls);
 
     private static bool IsClauseBreak(Document doc, int i)
     {

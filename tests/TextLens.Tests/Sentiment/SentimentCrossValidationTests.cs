@@ -37,7 +37,7 @@ public class SentimentCrossValidationTests
     [Test]
     public void NewsMtscFiveFoldTargetMacroF1()
     {
-        var r = _data.NewsTargetCrossValidation(5, SentimentData.DefaultEpochs, SentimentData.DefaultCommentaryWeight, seed: 1);
+        var r = _data.NewsTargetCrossValidation(SentimentData.DefaultEpochs, SentimentData.DefaultCommentaryWeight, seed: 1);
         TestContext.Out.WriteLine($"NewsMTSC targets: accuracy {r.Accuracy:0.000}, macro-F1 {r.MacroF1:0.000} ({r.Count}); differs from sentence {r.DiffersOverall:P1}; mixed {r.MixedTargets}: differs {r.DiffersOnMixed:P1}, accuracy {r.AccuracyOnMixed:0.000} vs sentence label {r.SentenceLabelAccuracyOnMixed:0.000}");
         Assert.Multiple(() =>
         {
