@@ -187,14 +187,17 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     }
 
     /// <summary>
-    /// The target model's tone toward every entity mention (P(positive) − P(negative)); the sentence features are built
-    /// once per sentence and shared by its mentions.
+    /// The target model's tone toward every entity mention (P(positive) − P(negative)). The model is linear: a sentence's
+    /// own features are scored once and shared by its mentions, so each mention costs only its bounded target features
+    /// (a sentence with thousands of mentions stays linear).
     /// </summary>
     private static double[] MentionTones(SentimentModel model, Document doc, SentimentScore[] scores, CueCounts[] counts)
     {
         var tones = new double[doc.Entities.Count];
+        var target = model.Target!;
         var f = new FeatureBuffer(256);
-        int lastSentence = -1, sentenceFeatures = 0;
+        Span<float> sentenceScores = stackalloc float[Math.Max(16, target.ScoreLength)];
+        int lastSentence = -1;
         try
         {
             for (int i = 0; i < tones.Length; i++)
@@ -209,13 +212,14 @@ public sealed class SentimentAnalyzer : IPipelineComponent
                 {
                     f.Truncate(0);
                     SentimentFeatures.Sentence(doc, sent.TokenStart, sent.TokenEnd, scores[si], counts[si], ref f);
-                    sentenceFeatures = f.Count;
+                    f.Add(SentimentFeatures.SentenceClassKey((int)scores[si].Label + 1));
+                    sentenceScores.Clear();
+                    target.Score(f.Keys, sentenceScores);
                     lastSentence = si;
                 }
-                else f.Truncate(sentenceFeatures);
+                f.Truncate(0);
                 SentimentFeatures.Target(doc, sent.TokenStart, sent.TokenEnd, ent.TokenStart, b, scores[si], ref f);
-                f.Add(SentimentFeatures.SentenceClassKey((int)scores[si].Label + 1));
-                SentimentModel.Decide(model.Target!, f.Keys, model.TargetTemperature, out tones[i]);
+                SentimentModel.Decide(target, sentenceScores, f.Keys, model.TargetTemperature, out tones[i]);
             }
         }
         finally { f.Dispose(); }

@@ -8,7 +8,7 @@ namespace TextLens;
 /// <summary>
 /// The trained sentiment models that ship with TextLens (<c>data/models/sentiment.bin</c>): a sentence classifier and a
 /// target classifier (the tone toward one entity mention), both averaged perceptrons over hashed features — the lexicon
-/// scorer's contributions with their modifiers, word uni- and bigrams, and the sentence's stance cues; the target model
+/// scorer's contributions with their modifiers, lemma unigrams and word bigrams, and the sentence's stance cues; the target model
 /// adds features relative to the mention (side and distance of each valence phrase, subject or object position, reporting
 /// frame, nearby words). Pure managed code, no ML.NET. Immutable and thread-safe; the embedded model is loaded once.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class SentimentModel
     internal const string ResourcePath = "models/sentiment.bin";
 
     /// <summary>Feature layout version stored in the file; a model with other features is refused.</summary>
-    internal const string FeatureVersion = "sent-v3";
+    internal const string FeatureVersion = "sent-v4";
 
     /// <summary>The classes, in perceptron class order: −1, 0, +1.</summary>
     internal static readonly string[] Classes = ["-1", "0", "1"];
@@ -31,7 +31,7 @@ public sealed class SentimentModel
     {
         Sentence = sentence;
         Target = target;
-        Metadata = metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata);
+        Metadata = (metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata)).AsReadOnly();
         SentenceTemperature = TemperatureOf("sentence-temperature");
         TargetTemperature = TemperatureOf("target-temperature");
     }
@@ -49,7 +49,7 @@ public sealed class SentimentModel
 
     internal AveragedPerceptron? Target { get; }
 
-    /// <summary>Training information stored with the model (data, epochs, cross-validated figures).</summary>
+    /// <summary>Training information stored with the model: data, sizes, epochs, commentary weight, seed, softmax temperatures.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>True when the model also predicts the tone toward entity mentions.</summary>
@@ -139,6 +139,23 @@ public sealed class SentimentModel
         return best;
     }
 
+    /// <summary>
+    /// As <see cref="Decide(AveragedPerceptron, ReadOnlySpan{ulong}, double, out double)"/>, on top of scores already summed
+    /// for other features (the model is linear): a sentence's shared features are scored once for all its mentions.
+    /// </summary>
+    internal static int Decide(AveragedPerceptron model, ReadOnlySpan<float> baseScores, ReadOnlySpan<ulong> features, double temperature, out double compound)
+    {
+        Span<float> scores = stackalloc float[16];
+        scores.Clear();
+        baseScores[..Classes.Length].CopyTo(scores);
+        model.Score(features, scores);
+        int best = AveragedPerceptron.ArgMax(scores[..Classes.Length]);
+        double max = scores[best];
+        double e0 = Math.Exp((scores[0] - max) / temperature), e1 = Math.Exp((scores[1] - max) / temperature), e2 = Math.Exp((scores[2] - max) / temperature);
+        compound = (e2 - e0) / (e0 + e1 + e2);
+        return best;
+    }
+
     internal static SentimentLabel LabelOf(int cls) => (SentimentLabel)(cls - 1);
 }
 
@@ -195,6 +212,12 @@ internal static class SentimentFeatures
         TClauseSum = 58, TNearest = 59, TPossessive = 60, TQuoted = 61, TSentenceClass = 63;
 
     private static bool IsWordLike(TokenKind k) => k is TokenKind.Word or TokenKind.Number or TokenKind.Alphanumeric;
+
+    /// <summary>How many tokens either side of a mention its clause, quotes and verbs are looked for.</summary>
+    private const int MentionReach = 64;
+
+    /// <summary>How many characters either side of a mention its contributions are looked for.</summary>
+    private const int ReachChars = 300;
 
     private static ReadOnlySpan<char> Lower(Document doc, int i)
     {
@@ -288,15 +311,23 @@ internal static class SentimentFeatures
         f.Add(FeatureHash.Of(TBias));
         var tokens = doc.TokenStore;
         int ma = tokens[a].Start, mb = tokens[b - 1].End;
+        // Every scan below stays within MentionReach tokens or ReachChars characters of the mention, so the work per
+        // mention is bounded and a hostile sentence with thousands of mentions stays linear.
         // Clause of the mention: between clause punctuation.
         int lo = a, hi = b;
-        while (lo > s && !IsClauseBreak(doc, lo - 1)) lo--;
-        while (hi < e && !IsClauseBreak(doc, hi)) hi++;
+        while (lo > s && a - lo < MentionReach && !IsClauseBreak(doc, lo - 1)) lo--;
+        while (hi < e && hi - b < MentionReach && !IsClauseBreak(doc, hi)) hi++;
         int ca = tokens[lo].Start, cb = tokens[hi - 1].End;
         double clauseSum = 0;
         int nearest = -1, nearestDistance = int.MaxValue;
         var contributions = score.Contributions;
-        for (int ci = 0; ci < contributions.Count; ci++)
+        int first = 0, last = contributions.Count; // contributions are in text order: binary search the window's first
+        while (first < last)
+        {
+            int mid = (first + last) >>> 1;
+            if (contributions[mid].End < ma - ReachChars) first = mid + 1; else last = mid;
+        }
+        for (int ci = first; ci < contributions.Count && contributions[ci].Start <= mb + ReachChars; ci++)
         {
             var c = contributions[ci];
             int sign = Math.Sign(c.Weight);
@@ -339,7 +370,7 @@ internal static class SentimentFeatures
             f.Add(FeatureHash.Of(TPronoun));
         // Inside quotation marks.
         int quotes = 0;
-        for (int i = s; i < a; i++)
+        for (int i = Math.Max(s, a - MentionReach); i < a; i++)
             if (tokens[i].Length == 1 && doc.NormText[tokens[i].Start] == '"') quotes++;
         if ((quotes & 1) == 1) f.Add(FeatureHash.Of(TQuoted));
     }

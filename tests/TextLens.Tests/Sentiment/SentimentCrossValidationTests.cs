@@ -42,7 +42,7 @@ public class SentimentCrossValidationTests
         Assert.Multiple(() =>
         {
             Assert.That(r.Count, Is.EqualTo(8739));
-            Assert.That(r.MacroF1, Is.GreaterThanOrEqualTo(0.652 - 0.02));
+            Assert.That(r.MacroF1, Is.GreaterThanOrEqualTo(0.653 - 0.02));
             // Where the gold targets of one sentence disagree, the entity tone must beat the sentence's label.
             Assert.That(r.AccuracyOnMixed, Is.GreaterThan(r.SentenceLabelAccuracyOnMixed + 0.05));
         });
