@@ -5,8 +5,10 @@ using System.Globalization;
 namespace TextLens.Train;
 
 /// <summary>
-/// `sentiment` (train the ML.NET sentence classifier from a text,label CSV and report cross-validated lexicon /
-/// classifier / blend scores) and `sentiment-eval` (score the lexicon scorer on a labelled CSV, with a threshold sweep).
+/// `sentiment` (train the default sentence and entity-tone model, data/models/sentiment.bin, from NewsMTSC, the dev and
+/// article gold and data/training), `sentiment-eval` (without a CSV: its cross-validated figures; with a CSV: score the
+/// lexicon scorer on it, with a threshold sweep) and `sentiment-mlnet` (train the optional ML.NET sentence classifier
+/// from a text,label CSV and report cross-validated lexicon / classifier / blend scores).
 /// </summary>
 internal static class SentimentCommands
 {
