@@ -40,7 +40,7 @@ public sealed class Pipeline
         nlp.Add(Lemmatizer.Default, after: "tagger");
         nlp.Add(new EntityRecognizer());
         nlp.Add(new StanceDetector());
-        nlp.Add(new SentimentAnalyzer());
+        nlp.Add(new SentimentAnalyzer(model: SentimentModel.Shipped));
         return nlp;
     }
 

@@ -24,6 +24,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
 {
     private readonly SentimentScorer _scorer;
     private readonly SentenceClassifier? _classifier;
+    private readonly SentimentModel? _model;
 
     /// <summary>Creates the component.</summary>
     /// <param name="lexicon">The lexicon; defaults to <see cref="SentimentLexicon.Default"/>.</param>
@@ -32,10 +33,17 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     /// A trained sentence classifier with sentiment labels (<c>-1/0/1</c> or <c>negative/neutral/positive</c>) to blend
     /// with the lexicon by <see cref="SentimentOptions.ClassifierWeight"/>; null for the lexicon alone.
     /// </param>
+    /// <param name="model">
+    /// A trained <see cref="SentimentModel"/> (such as <see cref="SentimentModel.Default"/>, which
+    /// <see cref="Pipeline.CreateEnglish"/> uses): it decides each sentence's label from the lexicon's contributions, the
+    /// words and the stance cues, and the tone toward each entity mention; the contributions stay as the explanation.
+    /// Null for the lexicon scorer alone. When both are given, the model decides and the classifier is ignored.
+    /// </param>
     /// <exception cref="ArgumentException">The classifier's labels are not sentiment labels.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public SentimentAnalyzer(SentimentLexicon? lexicon = null, SentimentOptions? options = null, SentenceClassifier? classifier = null)
+    public SentimentAnalyzer(SentimentLexicon? lexicon = null, SentimentOptions? options = null, SentenceClassifier? classifier = null, SentimentModel? model = null)
     {
+        _model = model;
         options ??= new SentimentOptions();
         options.Validate();
         _scorer = new SentimentScorer(lexicon ?? SentimentLexicon.Default, options);
@@ -55,6 +63,9 @@ public sealed class SentimentAnalyzer : IPipelineComponent
 
     /// <summary>The blended classifier, or null.</summary>
     public SentenceClassifier? Classifier => _classifier;
+
+    /// <summary>The trained sentiment model that decides the labels, or null for the lexicon scorer alone.</summary>
+    public SentimentModel? Model => _model;
 
     /// <summary>Scores a text as one span with the lexicon scorer (no sentence splitting, no stance layer).</summary>
     /// <param name="text">The text.</param>
@@ -76,6 +87,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
         var cues = document.StanceCues;
         bool stance = cues.Count > 0;
         var scores = new SentimentScore[sentences.Count];
+        CueCounts[]? sentenceCounts = null;
         int cueIndex = 0;
         for (int i = 0; i < sentences.Count; i++)
         {
@@ -89,8 +101,20 @@ public sealed class SentimentAnalyzer : IPipelineComponent
                 for (int c = cueIndex; c < cues.Count && cues[c].Start < sent.End; c++)
                     if (cues[c].Type == StanceCueType.Hedge) hedges++;
             }
-            var score = _scorer.Score(document, sent.TokenStart, sent.TokenEnd, hedges);
-            if (_classifier is not null)
+            var score = _scorer.Score(document, sent.TokenStart, sent.TokenEnd, hedges, out var counts);
+            if (_model is not null)
+            {
+                var f = new FeatureBuffer(4 * (sent.TokenEnd - sent.TokenStart) + 64);
+                try
+                {
+                    SentimentFeatures.Sentence(document, sent.TokenStart, sent.TokenEnd, score, counts, ref f);
+                    int cls = SentimentModel.Decide(_model.Sentence, f.Keys, _model.SentenceTemperature, out double compound);
+                    score = score with { Compound = compound, Label = SentimentModel.LabelOf(cls), ClassifierScore = compound };
+                }
+                finally { f.Dispose(); }
+                (sentenceCounts ??= new CueCounts[sentences.Count])[i] = counts;
+            }
+            else if (_classifier is not null)
             {
                 double ml = _classifier.SentimentScore(document, sent.TokenStart, sent.TokenEnd, _scorer);
                 double blended = (1 - opts.ClassifierWeight) * score.Compound + opts.ClassifierWeight * ml;
@@ -111,7 +135,7 @@ public sealed class SentimentAnalyzer : IPipelineComponent
         document.SetSentiment(new DocumentSentiment(whole, scores)
         {
             Paragraphs = paragraphs,
-            Entities = EntityTones(document, scores),
+            Entities = EntityTones(document, scores, sentenceCounts),
         });
     }
 
@@ -131,16 +155,17 @@ public sealed class SentimentAnalyzer : IPipelineComponent
     }
 
     /// <summary>
-    /// Per entity (dates excluded): the mean over its mentions of the tone of the clause that holds the mention, or of
-    /// the whole sentence when that clause carries no sentiment. Mentions of one entity are grouped: the same text and
-    /// label, a gazetteer alias ("EU" with "European Union", "U.S." with "United States"), or a person's surname with
-    /// the full name the document gives ("Bayramov" with "Jeyhun Bayramov", unless two full names share it). The group
-    /// is named by its longest mention.
+    /// Per entity (dates excluded): the mean over its mentions of the tone toward the mention — the trained target model's
+    /// P(positive) − P(negative) when the analyzer has a <see cref="SentimentModel"/>, otherwise the tone of the clause that
+    /// holds the mention, or of the whole sentence when that clause carries no sentiment. Mentions of one entity are
+    /// grouped: the same text and label, a gazetteer alias ("EU" with "European Union", "U.S." with "United States"), or a
+    /// person's surname with the full name the document gives ("Bayramov" with "Jeyhun Bayramov", unless two full names
+    /// share it). The group is named by its longest mention.
     /// </summary>
-    private IReadOnlyList<EntitySentiment> EntityTones(Document doc, SentimentScore[] scores)
+    private IReadOnlyList<EntitySentiment> EntityTones(Document doc, SentimentScore[] scores, CueCounts[]? counts)
     {
         if (doc.Entities.Count == 0 || scores.Length == 0) return [];
-        var tone = ClauseTones(doc, scores);
+        var tone = _model?.Target is not null && counts is not null ? MentionTones(_model, doc, scores, counts) : ClauseTones(doc, scores);
         var tones = new List<EntitySentiment>();
         foreach (var g in EntityGroups.Of(doc))
         {
@@ -156,6 +181,46 @@ public sealed class SentimentAnalyzer : IPipelineComponent
             double mean = sum / count;
             tones.Add(new EntitySentiment(g.Text, g.Label, count, mean, _scorer.Options.LabelOf(mean)));
         }
+        return tones;
+    }
+
+    /// <summary>
+    /// The target model's tone toward every entity mention (P(positive) − P(negative)). The model is linear: a sentence's
+    /// own features are scored once and shared by its mentions, so each mention costs only its bounded target features
+    /// (a sentence with thousands of mentions stays linear).
+    /// </summary>
+    private static double[] MentionTones(SentimentModel model, Document doc, SentimentScore[] scores, CueCounts[] counts)
+    {
+        var tones = new double[doc.Entities.Count];
+        var target = model.Target!;
+        var f = new FeatureBuffer(256);
+        Span<float> sentenceScores = stackalloc float[Math.Max(16, target.ScoreLength)];
+        int lastSentence = -1;
+        try
+        {
+            for (int i = 0; i < tones.Length; i++)
+            {
+                var ent = doc.Entities[i];
+                int si = doc.SentenceIndexOf(ent.TokenStart);
+                if (si < 0 || si >= scores.Length) { tones[i] = double.NaN; continue; }
+                var sent = doc.Sentences[si];
+                int b = Math.Min(ent.TokenEnd, sent.TokenEnd);
+                if (ent.TokenStart < sent.TokenStart || b <= ent.TokenStart) { tones[i] = scores[si].Compound; continue; }
+                if (si != lastSentence)
+                {
+                    f.Truncate(0);
+                    SentimentFeatures.Sentence(doc, sent.TokenStart, sent.TokenEnd, scores[si], counts[si], ref f);
+                    f.Add(SentimentFeatures.SentenceClassKey((int)scores[si].Label + 1));
+                    sentenceScores.Clear();
+                    target.Score(f.Keys, sentenceScores);
+                    lastSentence = si;
+                }
+                f.Truncate(0);
+                SentimentFeatures.Target(doc, sent.TokenStart, sent.TokenEnd, ent.TokenStart, b, scores[si], ref f);
+                SentimentModel.Decide(target, sentenceScores, f.Keys, model.TargetTemperature, out tones[i]);
+            }
+        }
+        finally { f.Dispose(); }
         return tones;
     }
 

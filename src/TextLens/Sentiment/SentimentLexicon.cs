@@ -27,6 +27,11 @@ public enum SentimentCueKind : byte
     Conditional,
     /// <summary>A polarity shifter ("eliminate", "prevent", "ease"): like a negator for the phrases it governs, but neutral on its own.</summary>
     Shifter,
+    /// <summary>
+    /// An event word ("death", "killed", "war", "accused"): it reports what happened, so it carries no tone on its own; its
+    /// valence (-4..+4) counts only when a negator or shifter governs it ("no casualties", "prevented a war").
+    /// </summary>
+    Event,
 }
 
 /// <summary>
@@ -138,7 +143,7 @@ public sealed class SentimentLexicon
                 length = j - i + 1;
             }
         }
-        if (best is null && _root.Children is not null && doc.LemmaAt(i) is { Length: > 0 } lemma && _root.Lookup.TryGetValue(lemma.AsSpan(), out var byLemma) && byLemma.HasEntry && byLemma.Kind == SentimentCueKind.Valence)
+        if (best is null && _root.Children is not null && doc.LemmaAt(i) is { Length: > 0 } lemma && _root.Lookup.TryGetValue(lemma.AsSpan(), out var byLemma) && byLemma.HasEntry && byLemma.Kind is SentimentCueKind.Valence or SentimentCueKind.Event)
         {
             best = byLemma;
             length = 1;
@@ -161,7 +166,7 @@ public sealed class SentimentLexicon
             double weight = row.Double("weight");
             string? range = kind switch
             {
-                SentimentCueKind.Valence when weight < -4 || weight > 4 => "-4..4",
+                SentimentCueKind.Valence or SentimentCueKind.Event when weight < -4 || weight > 4 => "-4..4",
                 SentimentCueKind.Booster when weight < -1 || weight > 1 => "-1..1",
                 SentimentCueKind.Negator or SentimentCueKind.Shifter when weight < -1 || weight >= 0 => "-1..0 (exclusive of 0)",
                 SentimentCueKind.Contrast when weight < 1 || weight > 2 => "1..2",

@@ -21,8 +21,17 @@ public sealed record SentimentOptions
     /// <summary>How many tokens before a phrase an intensifier or dampener still reaches (same clause only). Default 3.</summary>
     public int BoosterScope { get; init; } = 3;
 
-    /// <summary>Valence of a negator with no sentiment phrase in its scope ("Azerbaijan will not sign"). Default -0.8.</summary>
-    public double UnpairedNegationValence { get; init; } = -0.8;
+    /// <summary>
+    /// Valence of a negator with no sentiment phrase in its scope ("Azerbaijan will not sign"). Default 0: a negator that
+    /// negates nothing carries no tone by itself (the trained sentence model still sees it as a feature).
+    /// </summary>
+    public double UnpairedNegationValence { get; init; }
+
+    /// <summary>
+    /// Largest magnitude (VADER scale) a negated positive phrase takes: "isn't the best option" (best = 3.2) becomes −1, a
+    /// mild reservation, not −2.4. Negated negatives ("no escalation") keep the negator's factor. Default 1.
+    /// </summary>
+    public double MaxNegatedValence { get; init; } = 1;
 
     /// <summary>How many tokens after a phrase a negator with nothing to negate after it still reaches back (same clause). Default 8.</summary>
     public int PostNegationScope { get; init; } = 8;
@@ -52,6 +61,7 @@ public sealed record SentimentOptions
         if (!(PositiveThreshold > 0 && PositiveThreshold < 1) || !(NegativeThreshold > 0 && NegativeThreshold < 1))
             throw new ArgumentOutOfRangeException(nameof(PositiveThreshold), "Thresholds must lie strictly between 0 and 1.");
         if (!(Alpha > 0)) throw new ArgumentOutOfRangeException(nameof(Alpha), "Alpha must be positive.");
+        if (!(MaxNegatedValence > 0)) throw new ArgumentOutOfRangeException(nameof(MaxNegatedValence), "MaxNegatedValence must be positive.");
         if (NegationScope < 1 || BoosterScope < 1) throw new ArgumentOutOfRangeException(nameof(NegationScope), "Scopes must be at least 1 token.");
         if (!(ClassifierWeight >= 0 && ClassifierWeight <= 1)) throw new ArgumentOutOfRangeException(nameof(ClassifierWeight), "ClassifierWeight must lie in 0..1.");
         if (!(HedgeFactor >= 0 && HedgeFactor <= 1) || !(MinHedgeFactor >= 0 && MinHedgeFactor <= 1) || !(QuoteFactor >= 0 && QuoteFactor <= 1))

@@ -6,7 +6,7 @@ namespace TextLens.Sentiment;
 /// <summary>Counts of the cues found in a token range; features for the trained classifier.</summary>
 internal struct CueCounts
 {
-    public int Valence, Positive, Negative, Negators, Boosters, Dampeners, Contrasts, Concessives, Irrealis, Hedges, Reporting;
+    public int Valence, Positive, Negative, Negators, Boosters, Dampeners, Contrasts, Concessives, Irrealis, Hedges, Reporting, UnpairedNegators, Events;
     public double PositiveSum, NegativeSum;
 }
 
@@ -43,6 +43,9 @@ internal sealed class SentimentScorer
 
     /// <summary>Scores tokens [s, e). <paramref name="stanceHedges"/> &lt; 0 means: no stance layer, use the lexicon's hedges.</summary>
     public SentimentScore Score(Document doc, int s, int e, int stanceHedges) => Run(doc, s, e, stanceHedges, explain: true, out _);
+
+    /// <summary>Scores tokens [s, e) with explanations and also returns the cue counts (the trained model's features).</summary>
+    public SentimentScore Score(Document doc, int s, int e, int stanceHedges, out CueCounts counts) => Run(doc, s, e, stanceHedges, explain: true, out counts);
 
     /// <summary>Counts cues and returns the raw lexicon compound of tokens [s, e) without building explanations.</summary>
     public double Count(Document doc, int s, int e, int stanceHedges, out CueCounts counts)
@@ -104,7 +107,7 @@ internal sealed class SentimentScorer
             for (int i = s; i < e;)
             {
                 if (IsWordLike(tokens[i].Kind) && _lexicon.Match(doc, i, e, out int len) is { } node
-                    && !(node.Kind == SentimentCueKind.Valence && InName(doc, s, e, i, i + len)
+                    && !(node.Kind is SentimentCueKind.Valence or SentimentCueKind.Event && InName(doc, s, e, i, i + len)
                          && !(headline ??= Headlines.IsTitleCase(doc.Text.AsSpan(start, end - start)))))
                 {
                     if (node.Kind is SentimentCueKind.Contrast or SentimentCueKind.Concessive && i > s) clauseId++;
@@ -216,7 +219,7 @@ internal sealed class SentimentScorer
                     ref var cue = ref cues[c];
                     mods[c] = SentimentModifiers.None;
                     vals[c] = 0;
-                    if (cue.Node.Kind != SentimentCueKind.Valence || cue.Node.Weight == 0) continue;
+                    if (cue.Node.Kind is not (SentimentCueKind.Valence or SentimentCueKind.Event) || cue.Node.Weight == 0) continue;
                     double v = cue.Node.Weight, valence = v;
                     int cl = clause[cue.A - s];
                     for (int p = c - 1; p >= 0; p--)
@@ -238,6 +241,8 @@ internal sealed class SentimentScorer
                             prev.Used = true;
                         }
                     }
+                    // A negated positive is a mild reservation, not a condemnation ("isn't the best option").
+                    if ((mods[c] & SentimentModifiers.Negated) != 0 && v < -_options.MaxNegatedValence) v = -_options.MaxNegatedValence;
                     vals[c] = v;
                 }
                 // A negator with nothing to negate after it reaches back to the nearest phrase of its clause
@@ -250,10 +255,11 @@ internal sealed class SentimentScorer
                     for (int p = c - 1; p >= 0; p--)
                     {
                         if (cue.A - cues[p].B + 1 > _options.PostNegationScope || clause[cues[p].A - s] != cl) break;
-                        if (cues[p].Node.Kind != SentimentCueKind.Valence || vals[p] == 0) continue;
+                        if (cues[p].Node.Kind is not (SentimentCueKind.Valence or SentimentCueKind.Event) || vals[p] == 0) continue;
                         if ((mods[p] & SentimentModifiers.Negated) == 0)
                         {
                             vals[p] *= cue.Node.Weight;
+                            if (vals[p] < -_options.MaxNegatedValence) vals[p] = -_options.MaxNegatedValence;
                             mods[p] |= SentimentModifiers.Negated | SentimentModifiers.PostNegated;
                             cue.Used = true;
                         }
@@ -263,7 +269,13 @@ internal sealed class SentimentScorer
                 for (int c = 0; c < nc; c++)
                 {
                     ref var cue = ref cues[c];
-                    if (cue.Node.Kind == SentimentCueKind.Valence && vals[c] != 0)
+                    // An event word counts only when negated or shifted ("no casualties"); otherwise it reports, not evaluates.
+                    if (cue.Node.Kind == SentimentCueKind.Event && (mods[c] & SentimentModifiers.Negated) == 0)
+                    {
+                        if (vals[c] != 0) counts.Events++;
+                        continue;
+                    }
+                    if (cue.Node.Kind is SentimentCueKind.Valence or SentimentCueKind.Event && vals[c] != 0)
                     {
                         var f = flags[cue.A - s] | mods[c];
                         double w = factor[cue.A - s] * hedgeFactor;
@@ -275,8 +287,10 @@ internal sealed class SentimentScorer
                         if (weight > 0) { counts.Positive++; counts.PositiveSum += weight; }
                         else if (weight < 0) { counts.Negative++; counts.NegativeSum += weight; }
                     }
-                    else if (cue.Node.Kind == SentimentCueKind.Negator && !cue.Used && _options.UnpairedNegationValence != 0)
+                    else if (cue.Node.Kind == SentimentCueKind.Negator && !cue.Used)
                     {
+                        counts.UnpairedNegators++;
+                        if (_options.UnpairedNegationValence == 0) continue;
                         var f = flags[cue.A - s] | SentimentModifiers.UnpairedNegation;
                         if (hedgeFactor < 1) f |= SentimentModifiers.Hedged;
                         double valence = _options.UnpairedNegationValence;

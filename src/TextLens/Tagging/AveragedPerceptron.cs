@@ -462,6 +462,47 @@ internal sealed class AveragedPerceptron
         _features = keys.Length;
     }
 
+    /// <summary>The weights of a frozen model, row by row: (feature key, class, weight).</summary>
+    public IEnumerable<(ulong Key, int Class, float Weight)> Weights()
+    {
+        if (!IsFrozen) throw new InvalidOperationException("Average the perceptron before reading its weights.");
+        for (int i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].Count == 0) continue;
+            ulong key = _slots[i].Key;
+            var cells = RowCells(in _slots[i]).ToArray();
+            foreach (var cell in cells) yield return (key, cell.Class, cell.Weight);
+        }
+    }
+
+    /// <summary>
+    /// A frozen model holding the given weights, for linear models built from other weights (e.g. two perceptron rows
+    /// folded into one); it scores exactly like a perceptron: the sum of the features' rows. Rows are ordered by key, so
+    /// the result does not depend on the enumeration order.
+    /// </summary>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="rows">Per feature key, its weight for each class (length <paramref name="classCount"/>); zeros are dropped.</param>
+    public static AveragedPerceptron FromWeights(int classCount, IEnumerable<KeyValuePair<ulong, float[]>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var keys = new List<ulong>();
+        var counts = new List<ushort>();
+        var cells = new List<Cell>();
+        foreach (var (key, w) in rows.OrderBy(r => r.Key))
+        {
+            if (w.Length != classCount) throw new ArgumentException($"Every row needs {classCount} weights.", nameof(rows));
+            int before = cells.Count;
+            for (int c = 0; c < classCount; c++)
+                if (w[c] != 0f) cells.Add(new Cell(w[c], (ushort)c));
+            if (cells.Count == before) continue;
+            keys.Add(key);
+            counts.Add((ushort)(cells.Count - before));
+        }
+        var p = new AveragedPerceptron(classCount, [], [], 0) { _featureIds = new Dictionary<ulong, int>() };
+        p.Freeze(keys.ToArray(), counts.ToArray(), cells.ToArray());
+        return p;
+    }
+
     /// <summary>A frozen copy without the weights whose magnitude is below <paramref name="minAbsWeight"/> (smaller and faster).</summary>
     public AveragedPerceptron Pruned(float minAbsWeight)
     {

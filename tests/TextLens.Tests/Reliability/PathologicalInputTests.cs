@@ -32,6 +32,19 @@ public class PathologicalInputTests
     }
 
     [Test]
+    public void OneSentenceWithTwentyThousandEntityMentions()
+    {
+        // The entity tone model looks at a bounded window around each mention: no scan of the whole sentence per mention.
+        string text = "Mr Smith said that " + string.Join(", ", Enumerable.Repeat("Armenia welcomed the good talks", 20_000)) + ".";
+        var doc = Run(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(doc.Sentiment!.Sentences, Has.Count.EqualTo(doc.Sentences.Count));
+            Assert.That(doc.Sentiment.Entities.Single(e => e.Text == "Armenia").Mentions, Is.EqualTo(20_000));
+        });
+    }
+
+    [Test]
     public void OneMillionNewlines()
     {
         var doc = Run(new string('\n', 1_000_000));

@@ -94,16 +94,30 @@ public class SentimentScorerTests
         var c = Contribution(s, "breakthrough");
         Assert.Multiple(() =>
         {
-            Assert.That(c.Weight, Is.EqualTo(2.5 * -0.5).Within(1e-4));
+            // 2.5 × -0.5 = -1.25, capped: a negated positive weighs at most MaxNegatedValence (1).
+            Assert.That(c.Weight, Is.EqualTo(-1.0).Within(1e-4));
             Assert.That(c.Modifiers, Is.EqualTo(SentimentModifiers.Negated | SentimentModifiers.PostNegated));
             Assert.That(s.Label, Is.EqualTo(SentimentLabel.Negative));
         });
     }
 
     [Test]
-    public void UnpairedNegationIsMildlyNegative()
+    public void LoneNegatorCarriesNoToneByDefault()
     {
         var s = Analyzer.Score("The government will not sign the treaty.");
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Contributions, Is.Empty);
+            Assert.That(s.Compound, Is.EqualTo(0));
+            Assert.That(s.Label, Is.EqualTo(SentimentLabel.Neutral));
+        });
+    }
+
+    [Test]
+    public void LoneNegatorScoresWhenConfigured()
+    {
+        var analyzer = new SentimentAnalyzer(options: new SentimentOptions { UnpairedNegationValence = -0.8 });
+        var s = analyzer.Score("The government will not sign the treaty.");
         var c = Contribution(s, "not");
         Assert.Multiple(() =>
         {
@@ -111,6 +125,53 @@ public class SentimentScorerTests
             Assert.That(c.Modifiers, Is.EqualTo(SentimentModifiers.UnpairedNegation));
             Assert.That(s.Label, Is.EqualTo(SentimentLabel.Negative));
         });
+    }
+
+    [TestCase("Three soldiers were killed near the border on Tuesday.")]
+    [TestCase("The minister was accused of taking bribes.")]
+    [TestCase("The war entered its third year.")]
+    [TestCase("His death was announced in the morning.")]
+    public void EventWordsAloneCarryNoTone(string text)
+    {
+        var s = Analyzer.Score(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Contributions, Is.Empty);
+            Assert.That(s.Label, Is.EqualTo(SentimentLabel.Neutral));
+        });
+    }
+
+    [Test]
+    public void NegatedEventWordCounts()
+    {
+        var s = Analyzer.Score("There were no casualties.");
+        var c = Contribution(s, "casualties");
+        Assert.Multiple(() =>
+        {
+            Assert.That(c.Valence, Is.EqualTo(-2.5));
+            Assert.That(c.Weight, Is.EqualTo(-2.5 * -0.74).Within(1e-4));
+            Assert.That(c.Modifiers, Is.EqualTo(SentimentModifiers.Negated));
+            Assert.That(s.Label, Is.EqualTo(SentimentLabel.Positive));
+        });
+    }
+
+    [Test]
+    public void NegatedSuperlativeIsAMildReservation()
+    {
+        var s = Analyzer.Score("A second referendum isn't the best option.");
+        var c = Contribution(s, "best");
+        Assert.Multiple(() =>
+        {
+            Assert.That(c.Weight, Is.EqualTo(-1.0));
+            Assert.That(s.Compound, Is.EqualTo(-1 / Math.Sqrt(1 + 15)).Within(1e-9));
+        });
+    }
+
+    [Test]
+    public void FallingCasualtiesAreNotNegative()
+    {
+        var s = Analyzer.Score("Casualties fell from 9 to 4.");
+        Assert.That(s.Compound, Is.GreaterThanOrEqualTo(0));
     }
 
     [Test]

@@ -178,6 +178,51 @@ public class AveragedPerceptronTests
         var ex = Assert.Throws<DataFileException>(() => AveragedPerceptron.Read(new ModelReader(bytes, "toy.bin", "section 'weights'")));
         Assert.That(ex!.Message, Does.StartWith("toy.bin: section 'weights': class count 0 is out of range"));
     }
+
+    [Test]
+    public void WeightsRebuildTheSameModel()
+    {
+        var p = TrainToy(seed: 3);
+        var rows = new Dictionary<ulong, float[]>();
+        foreach (var (key, cls, w) in p.Weights())
+        {
+            if (!rows.TryGetValue(key, out var row)) rows[key] = row = new float[3];
+            row[cls] = w;
+        }
+        var copy = AveragedPerceptron.FromWeights(3, rows);
+        float[] a = new float[16], b = new float[16];
+        Assert.Multiple(() =>
+        {
+            Assert.That(copy.WeightCount, Is.EqualTo(p.WeightCount));
+            foreach (var (features, _) in ToyData())
+            {
+                Array.Clear(a); Array.Clear(b);
+                p.Score(features, a);
+                copy.Score(features, b);
+                Assert.That(b[..3], Is.EqualTo(a[..3]));
+            }
+        });
+    }
+
+    [Test]
+    public void FromWeightsScoresTheSumOfRowsAndDropsZeros()
+    {
+        var p = AveragedPerceptron.FromWeights(3, new Dictionary<ulong, float[]>
+        {
+            [Word("a")] = [1f, 0f, -2f],
+            [Word("b")] = [0.5f, 0.25f, 0f],
+            [Word("z")] = [0f, 0f, 0f],
+        });
+        var scores = new float[16];
+        p.Score([Word("a"), Word("b"), Word("unknown")], scores);
+        Assert.Multiple(() =>
+        {
+            Assert.That(scores[..3], Is.EqualTo(new[] { 1.5f, 0.25f, -2f }));
+            Assert.That(p.WeightCount, Is.EqualTo(4));
+            Assert.That(p.FeatureCount, Is.EqualTo(2));
+            Assert.Throws<ArgumentException>(() => AveragedPerceptron.FromWeights(3, new Dictionary<ulong, float[]> { [1UL] = [1f] }));
+        });
+    }
 }
 
 public class FeatureHashTests
@@ -215,4 +260,5 @@ public class U64MapTests
             Assert.Throws<ArgumentException>(() => _ = new U64Map<int>([1UL, 1UL], [1, 2]));
         });
     }
+
 }
