@@ -30,6 +30,7 @@ internal static class EntityResolver
     public static List<EntityCandidate> Resolve(EntityUnits u, List<EntityCandidate> candidates, PhraseTrie gazetteer)
     {
         DropWeakModelSpans(u, candidates);
+        DropModelNonNames(u, candidates);
         SortForResolution(candidates);
         // Pooled (possibly longer than u.Count; only indices below u.Count are used): the unit → chosen-entity map.
         var owner = ArrayPool<int>.Shared.Rent(u.Count);
@@ -40,8 +41,11 @@ internal static class EntityResolver
             if (c.UnitStart < 0 || c.UnitEnd > u.Count || c.UnitEnd <= c.UnitStart) continue;
             if (IsFree(owner, c.UnitStart, c.UnitEnd)) Take(owner, chosen, c);
         }
+        Bylines(u, owner, chosen);
         PropagatePersons(u, owner, chosen, gazetteer);
         ExtendPersonsLeft(u, owner, chosen, gazetteer);
+        JoinNameParticles(u, owner, chosen, gazetteer);
+        PropagateAcronyms(u, owner, chosen);
         BracketAcronyms(u, owner, chosen);
         ShopNames(u, owner, chosen, gazetteer);
         ArrayPool<int>.Shared.Return(owner);
@@ -120,6 +124,65 @@ internal static class EntityResolver
         ArrayPool<int>.Shared.Return(gazetteerSpan);
         ArrayPool<byte>.Shared.Return(covered);
     }
+
+    private static readonly WordSet Determiners = new(
+        ["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "any", "every", "each", "whose"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Model spans that are no names: plural acronyms ("EVs", "NGOs"); acronyms the text defines as a common noun
+    /// ("battery electric vehicles (BEVs)", "internal combustion engine (ICE)"), everywhere in the document; and
+    /// persons after a determiner ("the Concept offers", "this Hydra", "the mythical Hydra") — a person's name takes
+    /// no article, unless it modifies a noun ("the Trump administration").
+    /// </summary>
+    private static void DropModelNonNames(EntityUnits u, List<EntityCandidate> candidates)
+    {
+        HashSet<string>? defined = null;
+        for (int i = 1; i + 2 < u.Count; i++)
+        {
+            if (!u.Is(i, "(") || !u.Is(i + 2, ")") || !u.IsLowerWord(i - 1)) continue;
+            if (IsAcronym(u, i + 1) || IsPluralAcronym(u, i + 1))
+            {
+                var acronym = u[i + 1];
+                if (IsPluralAcronym(u, i + 1)) acronym = acronym[..^1];
+                (defined ??= new HashSet<string>(StringComparer.Ordinal)).Add(acronym.ToString());
+            }
+        }
+        var definedLookup = defined?.GetAlternateLookup<ReadOnlySpan<char>>();
+        candidates.RemoveAll(c =>
+        {
+            if (c.Source != EntitySource.Model) return false;
+            if (c.Length == 1 && IsPluralAcronym(u, c.UnitStart)) return true;
+            if (c.Length == 1 && definedLookup is { } d && (IsAcronym(u, c.UnitStart) || IsPluralAcronym(u, c.UnitStart))
+                && d.Contains(IsPluralAcronym(u, c.UnitStart) ? u[c.UnitStart][..^1] : u[c.UnitStart]))
+                return true;
+            return c.Label == EntityLabel.Person && AfterDeterminer(u, c.UnitStart) && !ModifiesANoun(u, c.UnitEnd);
+        });
+    }
+
+    private static bool IsAcronym(EntityUnits u, int i) => u.IsAllCaps(i) && u.Length[i] >= 2;
+
+    /// <summary>"EVs", "NGOs": capitals and a plural s.</summary>
+    private static bool IsPluralAcronym(EntityUnits u, int i)
+    {
+        if ((uint)i >= (uint)u.Count || u.Length[i] < 3) return false;
+        var w = u[i];
+        if (w[^1] != 's') return false;
+        foreach (char ch in w[..^1]) if (!char.IsUpper(ch)) return false;
+        return true;
+    }
+
+    /// <summary>A determiner right before <paramref name="s"/>, or before adjectives right before it ("the mythical Hydra").</summary>
+    private static bool AfterDeterminer(EntityUnits u, int s)
+    {
+        int k = s - 1;
+        for (int skipped = 0; k >= 0 && skipped < 2 && u.Pos is { } pos && (UPos)pos[k] == UPos.Adj && u.IsLowerWord(k); skipped++) k--;
+        return k >= 0 && u.IsWord(k) && Determiners.Contains(u[k]) && !u.LineBreakAfter(k);
+    }
+
+    /// <summary>A lower-case noun right after the name: "the Trump administration".</summary>
+    private static bool ModifiesANoun(EntityUnits u, int end) =>
+        end < u.Count && u.IsLowerWord(end) && u.Pos is { } pos && (UPos)pos[end] == UPos.Noun;
 
     /// <summary>
     /// True when the gazetteer covers every unit of a model span with two or more of its own names: "Christian Armenia"
@@ -296,6 +359,96 @@ internal static class EntityResolver
             if (!free) continue;
             for (int i = end; i < k; i++) owner[i] = c;
             chosen[c] = e with { UnitEnd = k, Label = EntityLabel.Loc };
+        }
+    }
+
+    private static readonly WordSet NameParticles = new(
+        ["da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "bint", "al", "el", "du", "le", "la", "ter", "ten"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Lower-case particles inside a person's name ("Lula da Silva", "Joana de Deus Pereira", "Sultan bin Abdulaziz",
+    /// "Ursula von der Leyen"): the model ends a name at them, so a person takes a capitalised name word written before
+    /// one or two particles — or the person found there — as part of the same name.
+    /// </summary>
+    private static void JoinNameParticles(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer)
+    {
+        for (int c = 0; c < chosen.Count; c++)
+        {
+            var p = chosen[c];
+            if (p.Label != EntityLabel.Person) continue;
+            int k = p.UnitStart - 1, particles = 0;
+            while (k >= 0 && particles < 2 && owner[k] < 0 && u.IsWord(k) && NameParticles.Contains(u[k]) && !u.LineBreakAfter(k)) { k--; particles++; }
+            if (particles == 0 || k < 0 || !u.IsWord(k) || !u.IsCap(k) || u.IsAllCaps(k) || u.LineBreakAfter(k)) continue;
+            int start = k;
+            if (owner[k] >= 0)
+            {
+                var before = chosen[owner[k]];
+                if (before.Label != EntityLabel.Person || before.UnitEnd != k + 1) continue;
+                start = before.UnitStart;
+                chosen[owner[k]] = before with { Label = BuiltInRules.NotAnEntity }; // removed at the end; its units are this person's
+            }
+            else if (EntityWords.CapitalStopWords.Contains(u[k]) || gazetteer.Lookup(u, k, k + 1) is not null) continue;
+            for (int i = start; i < p.UnitStart; i++) owner[i] = c;
+            chosen[c] = p with { UnitStart = start };
+        }
+    }
+
+    /// <summary>
+    /// Bylines: a line of two to four capitalised words before " | " ("Jane Roe | 2024.06.18", "Ann Lee and Tom Wu | …")
+    /// names its authors.
+    /// </summary>
+    private static void Bylines(EntityUnits u, int[] owner, List<EntityCandidate> chosen)
+    {
+        for (int bar = 2; bar < u.Count; bar++)
+        {
+            if (!u.Is(bar, "|") || u.LineBreakAfter(bar - 1)) continue;
+            int lineStart = bar;
+            while (lineStart > 0 && !u.LineBreakAfter(lineStart - 1) && bar - lineStart < 12) lineStart--;
+            if (lineStart > 0 && !u.LineBreakAfter(lineStart - 1)) continue;
+            int nameStart = lineStart;
+            for (int i = lineStart; i <= bar; i++)
+            {
+                if (i < bar && (u.IsCap(i) && u.IsWord(i) && !u.IsAllCaps(i) || NameParticles.Contains(u[i]))) continue;
+                if (i < bar && !u.Is(i, "and") && !u.Is(i, ",") && !u.Is(i, "&")) break;
+                int len = i - nameStart;
+                if (len >= 2 && len <= 4 && u.IsCap(nameStart) && u.IsCap(i - 1))
+                {
+                    bool free = true;
+                    for (int k = nameStart; k < i; k++) free &= owner[k] < 0 || chosen[owner[k]].Source == EntitySource.Model;
+                    if (free)
+                    {
+                        for (int k = nameStart; k < i; k++)
+                            if (owner[k] >= 0) chosen[owner[k]] = chosen[owner[k]] with { Label = BuiltInRules.NotAnEntity };
+                        Take(owner, chosen, new EntityCandidate(nameStart, i, EntityLabel.Person, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));
+                    }
+                }
+                nameStart = i + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One acronym, one label: an acronym the document names as an organisation somewhere ("BYD", "IPEF") is one
+    /// wherever it is unlabelled or only the model gave it another label.
+    /// </summary>
+    private static void PropagateAcronyms(EntityUnits u, int[] owner, List<EntityCandidate> chosen)
+    {
+        HashSet<string>? orgs = null;
+        foreach (var c in chosen)
+            if (c.Label == EntityLabel.Org && c.Length == 1 && IsAcronym(u, c.UnitStart) && u.Length[c.UnitStart] >= 3)
+                (orgs ??= new HashSet<string>(StringComparer.Ordinal)).Add(u[c.UnitStart].ToString());
+        if (orgs is null) return;
+        var lookup = orgs.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!IsAcronym(u, i) || !lookup.Contains(u[i])) continue;
+            if (i > 0 && u.Touches(i - 1) && EntityUnits.IsWordChar(u.Text[u.Start[i - 1]])) continue;
+            if ((i > 0 && u.IsAllCaps(i - 1)) || (i + 1 < u.Count && u.IsAllCaps(i + 1))) continue; // a line in capitals
+            int o = owner[i];
+            if (o < 0) Take(owner, chosen, new EntityCandidate(i, i + 1, EntityLabel.Org, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));
+            else if (chosen[o].Source == EntitySource.Model && chosen[o].UnitStart == i && chosen[o].UnitEnd == i + 1 && chosen[o].Label != EntityLabel.Org)
+                chosen[o] = chosen[o] with { Label = EntityLabel.Org };
         }
     }
 

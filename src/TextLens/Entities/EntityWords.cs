@@ -83,7 +83,7 @@ internal static class EntityWords
 
     /// <summary>Titles before a person's name ("Foreign Minister Bayramov", "Dr Vasif Huseynov").</summary>
     public static readonly WordSet Titles = Set(
-        "President", "Minister", "Ministers", "Chancellor", "Premier", "Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Ambassador",
+        "President", "Presidents", "Minister", "Ministers", "Senators", "Generals", "Leaders", "Chancellor", "Premier", "Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Ambassador",
         "Senator", "Secretary", "General", "Gen", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Pope", "Speaker", "Envoy",
         "Commissioner", "Governor", "Mayor", "Chairman", "Chairwoman", "Chair", "Director", "Representative", "Spokesperson",
         "Spokesman", "Spokeswoman", "Colonel", "Col", "Lieutenant", "Lt", "Marshal", "Admiral", "Adm", "Leader", "Patriarch",
