@@ -128,8 +128,13 @@ internal static class BuiltInRules
     /// <summary>End of a date expression that starts at unit <paramref name="i"/>, or <paramref name="i"/> when none does.</summary>
     private static int CoreDate(EntityUnits u, int i)
     {
-        // 12/05/2025, 12.05.2025, 2025-05-12: written as one word
+        // 12/05/2025, 12.05.2025, 2025-05-12, 2025.05.12: written as one word
         if (NumericDateEnd(u, i) is > 0 and var numericEnd) return numericEnd;
+        if (IsOneUnitDate(u, i)) return i + 1;
+        // 4th April 2023
+        if (char.IsAsciiDigit(u.Text[u.Start[i]]) && OrdinalEnd(u, i) is > 0 and var dayEnd && int.Parse(u[i].TrimEnd("stndrh")) is >= 1 and <= 31
+            && MonthEnd(u, dayEnd) is > 0 and var monthAfterDay)
+            return IsYear(u, monthAfterDay) ? monthAfterDay + 1 : monthAfterDay;
         // 17 April 2025 / 17 April / 12 Feb. 2026
         if (IsDay(u, i) && MonthEnd(u, i + 1) is > 0 and var afterMonth)
             return IsYear(u, afterMonth) ? afterMonth + 1 : u.Is(afterMonth, ",") && IsYear(u, afterMonth + 1) ? afterMonth + 2 : afterMonth;
@@ -156,6 +161,7 @@ internal static class BuiltInRules
             if (u.IsDigits(i - 1) || u.Is(i - 1, "$") || u.Is(i - 1, "€") || u.Is(i + 1, "%")) return i;
             if (u.Is(i - 1, ",") && u.IsDigits(i - 2)) return i;
             if (u.Is(i + 1, "-") && IsYear(u, i + 2)) return i + 3;                  // 2020-2024
+            if (u.IsIgnoreCase(i - 1, "from") && u.Is(i + 1, "to") && IsYear(u, i + 2)) return i + 3; // from 2003 to 2011
             if (u.Is(i + 1, "-") && u.IsDigits(i + 2) && u.Length[i + 2] == 2) return i + 3; // 2023-24
             if (u.Is(i + 1, ",") && u.IsDigits(i + 2) && u.Length[i + 2] == 3) return i; // 2,000
             return i + 1;
@@ -203,25 +209,31 @@ internal static class BuiltInRules
             if (u.IsWord(j) && EntityWords.PeriodUnits.Contains(u.LowerAt(j)))
             {
                 bool bareOk = u.LowerAt(j) is "decades" or "centuries";
-                if (!counted && !bareOk) return i;
-                // "a year" alone is too vague unless followed by "ago"
-                if (counted && u.IsIgnoreCase(i, "a") && !u.Is(j + 1, "ago")) return i;
+                // "years ago", "a decade later", "a few days earlier", "Two years on, …": placed in time by the word after
+                bool placed = u.IsWord(j + 1) && u.LowerAt(j + 1) is "ago" or "later" or "earlier"
+                    || (counted && u.Is(j + 1, "on") && u.Is(j + 2, ","));
+                if (!counted && !bareOk && !(placed && u.LowerAt(j).EndsWith('s'))) return i;
+                // "a year" alone is too vague unless placed in time
+                if (counted && u.IsIgnoreCase(i, "a") && !placed) return i;
                 // "80-year-old" / "years-long": skip compounds
                 if (u.Is(j + 1, "-") && u.Touches(j)) return i;
                 if (counted && u.Is(i + 1, "-") ) return i;
-                return u.Is(j + 1, "ago") ? j + 2 : j + 1;
+                return placed ? j + 2 : j + 1;
             }
         }
         return i;
     }
 
     /// <summary>"the end of", "the beginning of", "early", "late", "mid-" before a date belong to it.</summary>
-    /// <summary>End of a date written with separators and no spaces (d/m/y or m/d/y with / or ., or ISO y-m-d), or -1.</summary>
+    /// <summary>End of a date written with separators and no spaces (d/m/y or m/d/y with / or ., ISO y-m-d, or y.m.d), or -1.</summary>
     private static int NumericDateEnd(EntityUnits u, int i)
     {
         static bool Part(EntityUnits u, int k, int maxLength) => u.IsDigits(k) && u.Length[k] <= maxLength && int.Parse(u[k]) is >= 1 and <= 31;
         if (i + 4 >= u.Count || !u.Touches(i) || !u.Touches(i + 1) || !u.Touches(i + 2) || !u.Touches(i + 3)) return -1;
         if (!u[i + 1].SequenceEqual(u[i + 3])) return -1; // the same separator twice
+        if (u.Is(i + 1, ".") && IsYear(u, i)) // 2025.05.12
+            return u.Length[i + 2] <= 2 && Part(u, i + 2, 2) && int.Parse(u[i + 2]) <= 12 && u.Length[i + 4] <= 2 && Part(u, i + 4, 2)
+                && !(u.Touches(i + 4) && u.IsDigits(i + 5)) ? i + 5 : -1;
         if (u.Is(i + 1, "/") || u.Is(i + 1, "."))
             return Part(u, i, 2) && Part(u, i + 2, 2) && IsYear(u, i + 4) && !(u.Touches(i + 4) && u.IsDigits(i + 5)) ? i + 5 : -1;
         if (u.Is(i + 1, "-"))
@@ -241,8 +253,50 @@ internal static class BuiltInRules
             or "eighteenth" or "nineteenth" or "twentieth" or "twenty-first" ? i + 1 : -1;
     }
 
+    /// <summary>A date written as one unit: "2025.05.12", "2025-05-12", "12.05.2025" (year, month and day in range).</summary>
+    private static bool IsOneUnitDate(EntityUnits u, int i)
+    {
+        var w = u[i];
+        if (w.Length is < 8 or > 10 || !char.IsAsciiDigit(w[0]) || !char.IsAsciiDigit(w[^1])) return false;
+        Span<int> parts = stackalloc int[3];
+        Span<int> lengths = stackalloc int[3];
+        int n = 0, value = 0, length = 0;
+        char separator = '\0';
+        foreach (char c in w)
+        {
+            if (char.IsAsciiDigit(c)) { value = value * 10 + (c - '0'); length++; continue; }
+            if (c is not ('.' or '-' or '/') || (separator != '\0' && c != separator) || n == 2 || length == 0) return false;
+            separator = c;
+            parts[n] = value; lengths[n++] = length;
+            value = 0; length = 0;
+        }
+        if (n != 2 || length == 0) return false;
+        parts[2] = value; lengths[2] = length;
+        if (lengths[0] == 4) return parts[0] is >= 1500 and <= 2100 && lengths[1] <= 2 && parts[1] is >= 1 and <= 12 && lengths[2] <= 2 && parts[2] is >= 1 and <= 31;
+        return lengths[2] == 4 && parts[2] is >= 1500 and <= 2100 && lengths[0] <= 2 && lengths[1] <= 2 && parts[0] is >= 1 and <= 31 && parts[1] is >= 1 and <= 31
+            && (parts[0] <= 12 || parts[1] <= 12);
+    }
+
+    private static bool IsDecade(EntityUnits u, int i) =>
+        (uint)i < (uint)u.Count && u.Length[i] == 5 && u[i][4] == 's' && !u[i][..4].ContainsAnyExcept("0123456789");
+
     private static int ExtendDateLeft(EntityUnits u, int start)
     {
+        // "the 1920s", "the early 1970s": a decade keeps its article
+        if (IsDecade(u, start))
+        {
+            int k = start - 1;
+            if (k >= 0 && u.IsWord(k) && u.LowerAt(k) is "early" or "late" or "mid") k--;
+            if (k >= 0 && u.IsIgnoreCase(k, "the")) return k;
+        }
+        // "earlier this month", "later this year"
+        if (start >= 1 && u.IsWord(start - 1) && u.LowerAt(start - 1) is "earlier" or "later" && u.IsWord(start) && u.LowerAt(start) is "this" or "last" or "next")
+            return start - 1;
+        // "the first three months of 2024"
+        if (start >= 5 && u.Is(start - 1, "of") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "months" or "weeks" or "days" or "years"
+            && (u.IsDigits(start - 3) || (u.IsWord(start - 3) && EntityWords.NumberWords.Contains(u.LowerAt(start - 3))))
+            && u.IsWord(start - 4) && u.LowerAt(start - 4) is "first" or "last" or "final" && u.IsIgnoreCase(start - 5, "the"))
+            return start - 5;
         if (start >= 3 && u.Is(start - 1, "of") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "end" or "beginning" or "start" or "middle" or "turn" or "spring" or "summer" or "autumn" or "fall" or "winter"
             && u.IsIgnoreCase(start - 3, "the"))
             return start - 3;

@@ -45,8 +45,8 @@ internal static class EntityResolver
         PropagatePersons(u, owner, chosen, gazetteer);
         ExtendPersonsLeft(u, owner, chosen, gazetteer);
         JoinNameParticles(u, owner, chosen, gazetteer);
-        PropagateAcronyms(u, owner, chosen);
         BracketAcronyms(u, owner, chosen);
+        PropagateAcronyms(u, owner, chosen);
         ShopNames(u, owner, chosen, gazetteer);
         ArrayPool<int>.Shared.Return(owner);
         chosen.RemoveAll(c => c.Label == BuiltInRules.NotAnEntity); // names that are no entity held their units; now they go
@@ -126,7 +126,7 @@ internal static class EntityResolver
     }
 
     private static readonly WordSet Determiners = new(
-        ["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "any", "every", "each", "whose"],
+        ["the", "this", "these", "those", "its", "their", "our", "his", "her", "every", "each", "whose"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -156,7 +156,7 @@ internal static class EntityResolver
             if (c.Length == 1 && definedLookup is { } d && (IsAcronym(u, c.UnitStart) || IsPluralAcronym(u, c.UnitStart))
                 && d.Contains(IsPluralAcronym(u, c.UnitStart) ? u[c.UnitStart][..^1] : u[c.UnitStart]))
                 return true;
-            return c.Label == EntityLabel.Person && AfterDeterminer(u, c.UnitStart) && !ModifiesANoun(u, c.UnitEnd);
+            return c.Label == EntityLabel.Person && c.Length == 1 && AfterDeterminer(u, c.UnitStart) && !ModifiesANoun(u, c.UnitEnd);
         });
     }
 
@@ -279,6 +279,7 @@ internal static class EntityResolver
                 }
                 if (end < u.Count && u.IsCap(end) && !u.LineBreakAfter(end - 1) && u.IsWord(end)) continue; // part of a longer name
                 if (name.Length == 1 && gazetteer.Lookup(u, i, end) is not null) continue;
+                if (name.Length == 1 && AfterDeterminer(u, i) && !ModifiesANoun(u, end)) break; // "the Concept", "this Hydra": no person
                 Take(owner, chosen, new EntityCandidate(i, end, EntityLabel.Person, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));
                 i = end - 1;
                 break;
@@ -377,6 +378,8 @@ internal static class EntityResolver
         {
             var p = chosen[c];
             if (p.Label != EntityLabel.Person) continue;
+            ExtendOverParticlesRight(u, owner, chosen, gazetteer, c);
+            p = chosen[c];
             int k = p.UnitStart - 1, particles = 0;
             while (k >= 0 && particles < 2 && owner[k] < 0 && u.IsWord(k) && NameParticles.Contains(u[k]) && !u.LineBreakAfter(k)) { k--; particles++; }
             if (particles == 0 || k < 0 || !u.IsWord(k) || !u.IsCap(k) || u.IsAllCaps(k) || u.LineBreakAfter(k)) continue;
@@ -392,6 +395,27 @@ internal static class EntityResolver
             for (int i = start; i < p.UnitStart; i++) owner[i] = c;
             chosen[c] = p with { UnitStart = start };
         }
+    }
+
+    /// <summary>"Maria" + "da Costa": one or two particles and up to two capitalised words after a person continue the name.</summary>
+    private static void ExtendOverParticlesRight(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer, int c)
+    {
+        var p = chosen[c];
+        int k = p.UnitEnd, particles = 0;
+        while (k < u.Count && particles < 2 && owner[k] < 0 && u.IsWord(k) && NameParticles.Contains(u[k]) && !u.LineBreakAfter(k - 1)) { k++; particles++; }
+        if (particles == 0) return;
+        int end = k;
+        while (end < u.Count && end - k < 2 && u.IsWord(end) && u.IsCap(end) && !u.IsAllCaps(end) && !u.LineBreakAfter(end - 1)
+               && (owner[end] < 0 || chosen[owner[end]].Source == EntitySource.Model && chosen[owner[end]].Label == EntityLabel.Person)
+               && !EntityWords.CapitalStopWords.Contains(u[end]) && gazetteer.Lookup(u, end, end + 1) is null)
+            end++;
+        if (end == k) return;
+        for (int i = p.UnitEnd; i < end; i++)
+        {
+            if (owner[i] >= 0) chosen[owner[i]] = chosen[owner[i]] with { Label = BuiltInRules.NotAnEntity }; // removed at the end
+            owner[i] = c;
+        }
+        chosen[c] = p with { UnitEnd = end };
     }
 
     /// <summary>
@@ -436,7 +460,7 @@ internal static class EntityResolver
     {
         HashSet<string>? orgs = null;
         foreach (var c in chosen)
-            if (c.Label == EntityLabel.Org && c.Length == 1 && IsAcronym(u, c.UnitStart) && u.Length[c.UnitStart] >= 3)
+            if (c.Label == EntityLabel.Org && c.Length == 1 && IsAcronym(u, c.UnitStart) && u.Length[c.UnitStart] is >= 3 and <= 5)
                 (orgs ??= new HashSet<string>(StringComparer.Ordinal)).Add(u[c.UnitStart].ToString());
         if (orgs is null) return;
         var lookup = orgs.GetAlternateLookup<ReadOnlySpan<char>>();
