@@ -455,12 +455,16 @@ internal static class BuiltInRules
             if (u.Is(end, "-") && u.Touches(end - 1) && u.Touches(end) && u.IsCap(end + 1)) { end += 2; continue; }
             if (u.Is(end, "'") && u.Touches(end - 1) && u.Touches(end) && u.IsCap(end + 1)) { end += 2; continue; } // O'Brien
             if (IsPersonName(u, gaz, end)) { end++; words++; continue; }
+            // "Prime Minister Jane Major": a title word that is also a surname ends the name when no name word follows
+            if (u.IsWord(end) && SurnameTitles.Contains(u[end]) && !IsNameWord(u, end + 1)) { end++; words++; continue; }
             if (InitialEnd(u, end) is > 0 and var initialEnd && IsPersonName(u, gaz, initialEnd)) { end = initialEnd + 1; words += 2; continue; } // Anna K. Smith
             if (u.IsWord(end) && u[end] is "bin" or "al" or "van" or "von" or "de" or "der" or "da" && IsPersonName(u, gaz, end + 1)) { end += 2; words++; continue; }
             break;
         }
         return end;
     }
+
+    private static readonly WordSet SurnameTitles = new(["Major", "King", "Bishop", "Judge", "Marshal", "Prince", "Pope"], StringComparer.Ordinal);
 
     private static void FindPersons(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
     {
@@ -530,7 +534,7 @@ internal static class BuiltInRules
     }
 
     /// <summary>True when the tagger's lemma table knows the word (its treebank and dictionary vocabulary): "critic", not "nikol".</summary>
-    private static bool IsEnglishWord(ReadOnlySpan<char> lower) => PosTagger.Default.Model.Lemmas.IsKnown(lower);
+    internal static bool IsEnglishWord(ReadOnlySpan<char> lower) => PosTagger.Default.Model.Lemmas.IsKnown(lower);
 
     /// <summary>Surname endings common in the region TextLens is built for (Armenian, Azerbaijani, Georgian, Russian, Turkish, Ukrainian, Persian).</summary>
     private static bool HasSurnameEnding(ReadOnlySpan<char> w) =>

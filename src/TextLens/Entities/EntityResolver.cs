@@ -46,6 +46,7 @@ internal static class EntityResolver
         ExtendPersonsLeft(u, owner, chosen, gazetteer);
         JoinNameParticles(u, owner, chosen, gazetteer);
         BracketAcronyms(u, owner, chosen);
+        OrganisationContexts(u, owner, chosen);
         PropagateAcronyms(u, owner, chosen);
         ShopNames(u, owner, chosen, gazetteer);
         ArrayPool<int>.Shared.Return(owner);
@@ -450,6 +451,81 @@ internal static class EntityResolver
                 nameStart = i + 1;
             }
         }
+    }
+
+    /// <summary>Lower-case nouns that, right after a name, say it is an organisation: "Norvik officials", "Veltrax shares".</summary>
+    private static readonly WordSet OrgFollowers = new(
+        ["officials", "executives", "shares", "shareholders", "employees", "spokesman", "spokeswoman", "spokesperson", "subsidiary", "headquarters"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Organisation contexts beat the model's person or place and an unknown capitalised name: after "shares of",
+    /// "stake in", "chief executive of", "CEO of", "subsidiary of", "spokesperson for" (also over a gazetteer place: a
+    /// company named after a city), before "officials", "shares", "executives" …, and a single unknown word before
+    /// "said in a statement" (persons are quoted, organisations issue statements).
+    /// </summary>
+    private static void OrganisationContexts(EntityUnits u, int[] owner, List<EntityCandidate> chosen)
+    {
+        var givenNames = Gazetteer.GivenNames;
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!u.IsWord(i) || !u.IsCap(i) || (i > 0 && u.IsCap(i - 1) && owner[i - 1] == owner[i] && owner[i] >= 0)) continue;
+            // the name at i: the chosen span starting here, or a run of up to three free capitalised words
+            int end, o = owner[i];
+            if (o >= 0)
+            {
+                if (chosen[o].UnitStart != i || chosen[o].Label == EntityLabel.Org || chosen[o].Length > 3) continue;
+                end = chosen[o].UnitEnd;
+            }
+            else
+            {
+                end = i;
+                while (end < u.Count && end - i < 3 && owner[end] < 0 && u.IsWord(end) && u.IsCap(end) && !u.LineBreakAfter(Math.Max(end - 1, i))
+                       && !EntityWords.CapitalStopWords.Contains(u[end]) && !EntityWords.Titles.Contains(u[end]))
+                    end++;
+                if (end == i) continue;
+                // a name, not a capitalised adjective or noun ("Local officials", "Health officials"): a proper noun or a
+                // word the tagger's dictionary does not know
+                bool proper = true;
+                for (int k = i; k < end && proper; k++)
+                    proper = (u.Pos is { } pos && (UPos)pos[k] == UPos.Propn) || !BuiltInRules.IsEnglishWord(u.LowerAt(k));
+                if (!proper) continue;
+            }
+            bool left = OrgContextBefore(u, i);
+            bool modelName = o >= 0 && chosen[o].Source == EntitySource.Model && chosen[o].Label is var l && (l == EntityLabel.Person || l == EntityLabel.Gpe || l == EntityLabel.Loc);
+            // a place before "'s" is the place: "chief executive of Ukraine's gas company"
+            bool gazetteerPlace = o >= 0 && chosen[o].Source == EntitySource.Gazetteer && (chosen[o].Label == EntityLabel.Gpe || chosen[o].Label == EntityLabel.Loc)
+                && !(end < u.Count && u.Is(end, "'"));
+            bool free = o < 0 && i > 0 && !u.LineBreakAfter(i - 1) && !u.Is(i - 1, ".") && u.IsLowerWord(i - 1); // not opening a sentence
+            bool right = end < u.Count && !u.LineBreakAfter(end - 1) && u.IsWord(end) && OrgFollowers.Contains(u[end]);
+            bool statement = end - i == 1 && !givenNames.Contains(u[i]) && u.Is(end, "said") && u.Is(end + 1, "in") && u.Is(end + 2, "a") && u.Is(end + 3, "statement")
+                && !PersonalPronounWithin(u, end + 4, 10); // "Smith said in a statement that he …"
+            bool org = left ? modelName || gazetteerPlace || (o < 0) : (right || statement) && (modelName || free || (o < 0 && right));
+            if (!org) continue;
+            if (o >= 0) chosen[o] = chosen[o] with { Label = EntityLabel.Org };
+            else Take(owner, chosen, new EntityCandidate(i, end, EntityLabel.Org, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));
+            i = end - 1;
+        }
+    }
+
+    private static bool PersonalPronounWithin(EntityUnits u, int from, int window)
+    {
+        for (int k = from; k < u.Count && k < from + window; k++)
+            if (u.IsWord(k) && u.LowerAt(k) is "he" or "she" or "his" or "her" or "him") return true;
+        return false;
+    }
+
+    /// <summary>"shares of", "stake in", "chief executive of", "CEO of", "subsidiary of", "spokesperson for" right before <paramref name="i"/>.</summary>
+    private static bool OrgContextBefore(EntityUnits u, int i)
+    {
+        if (i < 2) return false;
+        var prep = u.LowerAt(i - 1);
+        var noun = u.LowerAt(i - 2);
+        if (prep is "of") return noun is "shares" or "executive" or "ceo" or "subsidiary" or "shareholders" or "stock"
+            || (noun is "officer" && i >= 3 && u.LowerAt(i - 3) is "executive");
+        if (prep is "in") return noun is "stake";
+        if (prep is "for") return noun is "spokesperson" or "spokesman" or "spokeswoman";
+        return false;
     }
 
     /// <summary>

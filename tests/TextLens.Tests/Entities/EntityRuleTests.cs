@@ -92,6 +92,27 @@ public class EntityRuleTests
         Assert.That(ents, Does.Contain(At(text, "DATE", "2025.02.14")));
     }
 
+    [TestCase("Brovik officials declined to comment on the merger.", "Brovik")]
+    [TestCase("Shares of Talmaro fell 4 percent on Friday.", "Talmaro")]
+    [TestCase("Ines Roth, chief executive of Quillon, stepped down.", "Quillon")]
+    [TestCase("Dravena said in a statement that the plant would close.", "Dravena")]
+    [TestCase("Analysts bought shares of Marseille after the takeover.", "Marseille")] // a club or company named after a city
+    public void OrganisationContextsMakeAnOrg(string text, string org) =>
+        Assert.That(Entities(text, TextLens.Pipeline.CreateEnglish()), Does.Contain(At(text, "ORG", org)));
+
+    [TestCase("Local officials declined to comment.")]
+    [TestCase("The chief executive of Ukraine's gas company resigned.")]
+    [TestCase("Harlow said in a statement that he would resign.")]
+    public void OrganisationContextsLeaveOtherNamesAlone(string text) =>
+        Assert.That(Entities(text, TextLens.Pipeline.CreateEnglish()).Where(e => e.StartsWith("ORG:", StringComparison.Ordinal)), Is.Empty);
+
+    [Test]
+    public void ATitleWordAtTheEndOfANameIsTheSurname()
+    {
+        const string text = "Prime Minister Jane Major arrived in Kingston.";
+        Assert.That(Entities(text), Does.Contain(At(text, "PERSON", "Jane Major")));
+    }
+
     [Test]
     public void PluralTitleStaysOutOfThePerson()
     {
