@@ -23,6 +23,7 @@ internal static class BuiltInRules
     private static void FindGazetteer(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
     {
         var lower = Gazetteer.LowerCaseNames;
+        bool[]? capitals = null;
         for (int i = 0; i < u.Count; i++)
         {
             char first = u.Text[u.Start[i]];
@@ -39,6 +40,13 @@ internal static class BuiltInRules
             }
             if (gaz.HasNonCapitalStart ? !char.IsLetterOrDigit(first) : !char.IsUpper(first)) continue;
             int n = gaz.LongestMatch(u, i, out var label);
+            if (n == 0 && gaz.CaseFolded is { } folded && u.IsAllCaps(i) && InCapitals(u, ref capitals, i))
+            {
+                // a line in capitals (a headline, a dateline "KYIV, 5 March"): the names the gazetteer knows in any case
+                n = folded.LongestMatch(u, i, out label);
+                for (int k = i; k < i + n; k++)
+                    if (u.IsWord(k) && !u.IsAllCaps(k)) { n = 0; break; }
+            }
             if (n == 0) continue;
             int end = i + n;
             // A match must not be part of a longer letter run, e.g. "Georgia" inside "Georgian" is impossible by units,
@@ -48,6 +56,39 @@ internal static class BuiltInRules
             if ((label == EntityLabel.Loc || label == EntityLabel.Gpe) && (u.Is(end, "region") || u.Is(end, "corridor")))
                 output.Add(new EntityCandidate(i, end + 1, EntityLabel.Loc, EntitySource.Rule, R, null));
         }
+    }
+
+    /// <summary>
+    /// True when unit <paramref name="i"/> stands on a line written in capitals (two or more words in capitals and no
+    /// word in lower case: "UKRAINE AND POLAND SIGN GRAIN DEAL") or opens a dateline ("KYIV, 5 March", "KYIV 2024-03-05",
+    /// "BAKU (Reuters) –"). The per-unit flags are computed once per document, on first need.
+    /// </summary>
+    private static bool InCapitals(EntityUnits u, ref bool[]? capitals, int i)
+    {
+        if (capitals is null)
+        {
+            capitals = new bool[u.Count];
+            int start = 0;
+            for (int k = 0; k < u.Count; k++)
+            {
+                if (!u.LineBreakAfter(k) && k + 1 < u.Count) continue;
+                int upper = 0;
+                bool lowerWord = false;
+                for (int m = start; m <= k && !lowerWord; m++)
+                {
+                    if (!u.IsWord(m) || u.Length[m] < 2) continue;
+                    if (u.IsAllCaps(m)) upper++;
+                    else lowerWord = true;
+                }
+                if (upper >= 2 && !lowerWord)
+                    for (int m = start; m <= k; m++) capitals[m] = true;
+                start = k + 1;
+            }
+        }
+        if (capitals[i]) return true;
+        bool lineStart = i == 0 || u.LineBreakAfter(i - 1);
+        return lineStart && i + 1 < u.Count && !u.LineBreakAfter(i)
+            && (u.IsDigits(i + 1) || u[i + 1] is "," or "(" or "-" or "\u2013" or "\u2014");
     }
 
     /// <summary>Only nouns, proper nouns, adjectives and foreign words (or untagged text) can start a lower-case name: function words are not looked up.</summary>

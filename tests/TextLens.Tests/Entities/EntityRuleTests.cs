@@ -114,6 +114,25 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void NamesOnLinesInCapitalsAndInDatelines()
+    {
+        const string text = "TBILISI 2025-06-02\nGEORGIA AND ARMENIA REOPEN RAIL LINK TO BATUMI\nAZERBAIJAN, 3 June - Officials in Tbilisi agreed.";
+        Assert.That(Entities(text), Is.EqualTo(new[]
+        {
+            At(text, "GPE", "TBILISI"), At(text, "DATE", "2025-06-02"), At(text, "GPE", "GEORGIA"), At(text, "GPE", "ARMENIA"),
+            At(text, "GPE", "BATUMI"), At(text, "GPE", "AZERBAIJAN"), At(text, "DATE", "3 June"), At(text, "GPE", "Tbilisi"),
+        }));
+    }
+
+    [Test]
+    public void ACapitalisedWordInMixedCaseTextIsNotLookedUpCaseInsensitively()
+    {
+        // "NICE" in a sentence written in lower case is an acronym, not the French city
+        const string text = "The NICE guidance changed in spring.";
+        Assert.That(Entities(text).Where(e => e.StartsWith("GPE:", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public void PluralTitleStaysOutOfThePerson()
     {
         const string text = "The meeting between Presidents Aliyev and Pashinyan ended early.";
