@@ -133,6 +133,16 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void AcronymsWrittenAsWordsAndBritishParties()
+    {
+        const string text = "Nato and Opec met as Labour and the Tories argued over Unesco funding.";
+        Assert.That(Entities(text), Is.EqualTo(new[]
+        {
+            At(text, "ORG", "Nato"), At(text, "ORG", "Opec"), At(text, "ORG", "Labour"), At(text, "ORG", "Tories"), At(text, "ORG", "Unesco"),
+        }));
+    }
+
+    [Test]
     public void PluralTitleStaysOutOfThePerson()
     {
         const string text = "The meeting between Presidents Aliyev and Pashinyan ended early.";
