@@ -422,7 +422,7 @@ internal static class BuiltInRules
             if (EntityWords.OrgHeads.Contains(u[k])) lastOrg = k;
             if (EntityWords.LocationHeads.Contains(u[k])) lastLoc = k;
         }
-        // World War II, COP29
+        // World War II, COP29, Operation Sindoor
         for (int k = start; k < end; k++)
         {
             var w = u[k];
@@ -435,6 +435,12 @@ internal static class BuiltInRules
             {
                 output.Add(new EntityCandidate(k, k + 2, EntityLabel.Event, EntitySource.Rule, R, null));
                 continue;
+            }
+            // named operations: "Operation Sindoor", "Operation Desert Storm"
+            if (u.Is(k, "Operation") && k + 1 < end && end - k <= 4 && u.IsWord(k + 1) && u.IsCap(k + 1) && !EntityWords.CapitalStopWords.Contains(u[k + 1]))
+            {
+                output.Add(new EntityCandidate(k, end, EntityLabel.Event, EntitySource.Rule, R, null));
+                return;
             }
             if (u.Is(k, "World") && u.Is(k + 1, "War") && k + 2 < end && (u.Is(k + 2, "I") || u.Is(k + 2, "II") || u.Is(k + 2, "One") || u.Is(k + 2, "Two")))
             {
@@ -505,6 +511,21 @@ internal static class BuiltInRules
         return end;
     }
 
+    /// <summary>
+    /// True when every word of units [s, e) is a common English word and none a given name ("Policy Concept", "Direct
+    /// Investment"): a capitalised phrase, not a person's name ("Gordon Brown", "Mark Lay" keep their given names).
+    /// </summary>
+    internal static bool CommonWordsOnly(EntityUnits u, int s, int e)
+    {
+        var given = Gazetteer.GivenNames;
+        for (int k = s; k < e; k++)
+        {
+            if (!u.IsWord(k)) continue;
+            if (given.Contains(u[k]) || EntityWords.WordGivenNames.Contains(u[k]) || !IsEnglishWord(u.LowerAt(k))) return false;
+        }
+        return true;
+    }
+
     private static readonly WordSet SurnameTitles = new(["Major", "King", "Bishop", "Judge", "Marshal", "Prince", "Pope"], StringComparer.Ordinal);
 
     private static void FindPersons(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
@@ -518,7 +539,7 @@ internal static class BuiltInRules
                 int j = i + 1;
                 if (u.Is(j, ".") && u.Touches(i)) j++;
                 int end = PersonNameEnd(u, gaz, j);
-                if (end > j && !IsOrgOrEventContinuation(u, end))
+                if (end > j && !IsOrgOrEventContinuation(u, end) && !(end - j >= 2 && CommonWordsOnly(u, j, end)))
                 {
                     output.Add(new EntityCandidate(j, end, EntityLabel.Person, EntitySource.Rule, R, null));
                     i = end - 1;
@@ -540,7 +561,7 @@ internal static class BuiltInRules
             if (IsPersonName(u, gaz, i) && (!IsNameWord(u, i - 1) || (u.IsWord(i - 1) && EntityWords.CapitalStopWords.Contains(u[i - 1]))))
             {
                 int end = PersonNameEnd(u, gaz, i, 3);
-                if (end - i >= 2 && !IsOrgOrEventContinuation(u, end) && PersonContext(u, i, end))
+                if (end - i >= 2 && !IsOrgOrEventContinuation(u, end) && PersonContext(u, i, end) && !CommonWordsOnly(u, i, end))
                 {
                     output.Add(new EntityCandidate(i, end, EntityLabel.Person, EntitySource.Rule, R, null));
                     i = end - 1;

@@ -157,9 +157,22 @@ internal static class EntityResolver
             if (c.Length == 1 && definedLookup is { } d && (IsAcronym(u, c.UnitStart) || IsPluralAcronym(u, c.UnitStart))
                 && d.Contains(IsPluralAcronym(u, c.UnitStart) ? u[c.UnitStart][..^1] : u[c.UnitStart]))
                 return true;
-            return c.Label == EntityLabel.Person && c.Length == 1 && AfterDeterminer(u, c.UnitStart) && !ModifiesANoun(u, c.UnitEnd);
+            if (c.Label != EntityLabel.Person) return false;
+            if (c.Length == 1) return AfterDeterminer(u, c.UnitStart) && !ModifiesANoun(u, c.UnitEnd);
+            return PlaceHeads.Contains(u[c.UnitEnd - 1]) || CommonWordsOnly(u, c);
         });
     }
+
+    /// <summary>Words that end the name of a street, building or site, never a person's: "Marsham Street", "Eclipse Avenue".</summary>
+    private static readonly WordSet PlaceHeads = new(
+        ["Street", "Road", "Avenue", "Square", "Lane", "Boulevard", "Building", "Palace", "Airport", "Station", "Stadium"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// A model person of several words that are all common English words and none a given name ("Policy Concept",
+    /// "Direct Investment"): a capitalised phrase, not a name. ("Gordon Brown" keeps its given name.)
+    /// </summary>
+    private static bool CommonWordsOnly(EntityUnits u, EntityCandidate c) => BuiltInRules.CommonWordsOnly(u, c.UnitStart, c.UnitEnd);
 
     private static bool IsAcronym(EntityUnits u, int i) => u.IsAllCaps(i) && u.Length[i] >= 2;
 

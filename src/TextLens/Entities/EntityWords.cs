@@ -81,6 +81,14 @@ internal static class EntityWords
         "Biennale", "Marathon", "Offensive", "Blockade", "Siege", "Election", "Elections", "Referendum", "Protests", "Revolt",
         "Rebellion", "Invasion", "Holocaust");
 
+    /// <summary>Given names that are also English words, which given_names.csv leaves out ("Mark Lay", "Will Hutton").</summary>
+    public static readonly WordSet WordGivenNames = new(
+        ["Mark", "Will", "Grace", "Rose", "Hope", "Faith", "Joy", "Bill", "Frank", "Jack", "Victor", "Grant", "Dean", "Gene",
+         "Guy", "Pat", "Sue", "Ray", "Rod", "Bob", "Art", "Ruby", "Iris", "Daisy", "Holly", "Amber", "April", "June", "May",
+         "Don", "Drew", "Carol", "Sandy", "Dawn", "Max", "Wade", "Lance", "Chase", "Miles", "Ivy", "Pearl", "Violet", "Angel",
+         "Earl", "Rich", "Glen", "Clay", "Cliff", "Dale", "Reed", "Penny", "Harry", "Bud", "Sky", "Crystal", "Autumn", "Summer"],
+        StringComparer.Ordinal);
+
     /// <summary>Titles before a person's name ("Foreign Minister Bayramov", "Dr Vasif Huseynov").</summary>
     public static readonly WordSet Titles = Set(
         "President", "Presidents", "Minister", "Ministers", "Senators", "Generals", "Leaders", "Chancellor", "Premier", "Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Ambassador",

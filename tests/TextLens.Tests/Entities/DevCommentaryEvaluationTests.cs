@@ -47,12 +47,12 @@ public class DevCommentaryEvaluationTests
                 double sentenceF1 = totals.GetProperty("sentences").GetProperty("f1").GetDouble();
                 TestContext.Out.WriteLine($"dev sentences F1 {sentenceF1:F3}, entities strict F1 {StrictF1(totals.GetProperty("entities"), "ALL"):F3}");
                 double entityF1 = StrictF1(totals.GetProperty("entities"), "ALL");
-                // Measured: entities strict 0.937 (ORG 0.865, PERSON 0.904, DATE 0.933; 0.895 before issue 15), sentences 0.998.
+                // Measured: entities strict 0.940 (ORG 0.865, PERSON 0.929, DATE 0.933; 0.895 before issue 15), sentences 0.998.
                 Assert.Multiple(() =>
                 {
                     Assert.That(entityF1, Is.GreaterThanOrEqualTo(0.93));
                     Assert.That(StrictF1(totals.GetProperty("entities"), "DATE"), Is.GreaterThanOrEqualTo(0.92));
-                    Assert.That(StrictF1(totals.GetProperty("entities"), "PERSON"), Is.GreaterThanOrEqualTo(0.89));
+                    Assert.That(StrictF1(totals.GetProperty("entities"), "PERSON"), Is.GreaterThanOrEqualTo(0.91));
                     Assert.That(StrictF1(totals.GetProperty("entities"), "ORG"), Is.GreaterThanOrEqualTo(0.85));
                     Assert.That(sentenceF1, Is.GreaterThanOrEqualTo(0.998));
                 });

@@ -143,6 +143,18 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void NamedOperationsAreEvents()
+    {
+        const string text = "After Operation Iron Shield ended, the army regrouped.";
+        Assert.That(Entities(text), Does.Contain(At(text, "EVENT", "Operation Iron Shield")));
+    }
+
+    [TestCase("The envoy moved into an office on Kelvin Street last year.", "Kelvin Street")]
+    [TestCase("Russia published its Foreign Policy Concept last spring.", "Policy Concept")]
+    public void StreetsAndCapitalisedCommonPhrasesAreNoPersons(string text, string phrase) =>
+        Assert.That(Entities(text, TextLens.Pipeline.CreateEnglish()), Does.Not.Contain(At(text, "PERSON", phrase)));
+
+    [Test]
     public void PluralTitleStaysOutOfThePerson()
     {
         const string text = "The meeting between Presidents Aliyev and Pashinyan ended early.";
