@@ -504,6 +504,8 @@ internal static class BuiltInRules
             if (IsPersonName(u, gaz, end)) { end++; words++; continue; }
             // "Prime Minister Jane Major": a title word that is also a surname ends the name when no name word follows
             if (u.IsWord(end) && SurnameTitles.Contains(u[end]) && !IsNameWord(u, end + 1)) { end++; words++; continue; }
+            // "Theresa May": the month after a given name, with no day or year after it, is the surname
+            if (u.Is(end, "May") && Gazetteer.GivenNames.Contains(u[end - 1]) && !u.IsDigits(end + 1) && !IsNameWord(u, end + 1)) { end++; words++; continue; }
             if (InitialEnd(u, end) is > 0 and var initialEnd && IsPersonName(u, gaz, initialEnd)) { end = initialEnd + 1; words += 2; continue; } // Anna K. Smith
             if (u.IsWord(end) && u[end] is "bin" or "al" or "van" or "von" or "de" or "der" or "da" && IsPersonName(u, gaz, end + 1)) { end += 2; words++; continue; }
             break;

@@ -114,6 +114,14 @@ public class EntityRuleTests
     }
 
     [Test]
+    public void MayAfterAGivenNameIsASurname()
+    {
+        const string text = "Former Prime Minister Theresa May met the envoy in May 2019.";
+        Assert.That(Entities(text), Does.Contain(At(text, "PERSON", "Theresa May")));
+        Assert.That(Entities(text), Does.Contain(At(text, "DATE", "May 2019")));
+    }
+
+    [Test]
     public void NamesOnLinesInCapitalsAndInDatelines()
     {
         const string text = "TBILISI 2025-06-02\nGEORGIA AND ARMENIA REOPEN RAIL LINK TO BATUMI\nAZERBAIJAN, 3 June - Officials in Tbilisi agreed.";
