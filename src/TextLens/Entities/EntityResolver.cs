@@ -131,7 +131,8 @@ internal static class EntityResolver
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Model spans that are no names: plural acronyms ("EVs", "NGOs"); acronyms the text defines as a common noun
+    /// Model spans that are no names: plural acronyms ("EVs", "NGOs") and acronyms of common nouns ("GDP", "UAV",
+    /// <see cref="EntityWords.CommonAcronyms"/>); acronyms the text defines as a common noun
     /// ("battery electric vehicles (BEVs)", "internal combustion engine (ICE)"), everywhere in the document; and
     /// persons after a determiner ("the Concept offers", "this Hydra", "the mythical Hydra") — a person's name takes
     /// no article, unless it modifies a noun ("the Trump administration").
@@ -153,7 +154,7 @@ internal static class EntityResolver
         candidates.RemoveAll(c =>
         {
             if (c.Source != EntitySource.Model) return false;
-            if (c.Length == 1 && IsPluralAcronym(u, c.UnitStart)) return true;
+            if (c.Length == 1 && (IsPluralAcronym(u, c.UnitStart) || EntityWords.CommonAcronyms.Contains(u[c.UnitStart]))) return true;
             if (c.Length == 1 && definedLookup is { } d && (IsAcronym(u, c.UnitStart) || IsPluralAcronym(u, c.UnitStart))
                 && d.Contains(IsPluralAcronym(u, c.UnitStart) ? u[c.UnitStart][..^1] : u[c.UnitStart]))
                 return true;
@@ -549,7 +550,8 @@ internal static class EntityResolver
     {
         HashSet<string>? orgs = null;
         foreach (var c in chosen)
-            if (c.Label == EntityLabel.Org && c.Length == 1 && IsAcronym(u, c.UnitStart) && u.Length[c.UnitStart] is >= 3 and <= 5)
+            if (c.Label == EntityLabel.Org && c.Length == 1 && IsAcronym(u, c.UnitStart) && u.Length[c.UnitStart] is >= 3 and <= 5
+                && !EntityWords.CommonAcronyms.Contains(u[c.UnitStart]))
                 (orgs ??= new HashSet<string>(StringComparer.Ordinal)).Add(u[c.UnitStart].ToString());
         if (orgs is null) return;
         var lookup = orgs.GetAlternateLookup<ReadOnlySpan<char>>();

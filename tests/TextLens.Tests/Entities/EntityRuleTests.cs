@@ -71,6 +71,14 @@ public class EntityRuleTests
         Assert.That(ents.Where(e => e.Contains("PHV", StringComparison.Ordinal) || e.Contains("SDV", StringComparison.Ordinal)), Is.Empty);
     }
 
+    [Test]
+    public void AcronymsOfCommonNounsAreNoOrganisations()
+    {
+        const string text = "GDP fell while GDP growth in Georgia slowed; the UAV fleet grew and JDAM kits arrived.";
+        var ents = Entities(text, TextLens.Pipeline.CreateEnglish());
+        Assert.That(ents.Where(e => e.Contains("GDP", StringComparison.Ordinal) || e.Contains("UAV", StringComparison.Ordinal) || e.Contains("JDAM", StringComparison.Ordinal)), Is.Empty);
+    }
+
     [TestCase("Nobody believed the Charter would hold.", "Charter")]
     [TestCase("Every faction feared this Leviathan and its appetite.", "Leviathan")]
     public void AOneWordNameAfterADefiniteDeterminerIsNoPerson(string text, string word) =>
