@@ -505,11 +505,13 @@ internal static class EntityResolver
                     proper = (u.Pos is { } pos && (UPos)pos[k] == UPos.Propn) || !BuiltInRules.IsEnglishWord(u.LowerAt(k));
                 if (!proper) continue;
             }
-            bool left = OrgContextBefore(u, i);
+            // "a spokesperson for Krivosheev's company": the possessor is not the organisation
+            bool possessive = end < u.Count && u.Is(end, "'");
+            bool left = OrgContextBefore(u, i) && !possessive;
             bool modelName = o >= 0 && chosen[o].Source == EntitySource.Model && chosen[o].Label is var l && (l == EntityLabel.Person || l == EntityLabel.Gpe || l == EntityLabel.Loc);
             // a place before "'s" is the place: "chief executive of Ukraine's gas company"
             bool gazetteerPlace = o >= 0 && chosen[o].Source == EntitySource.Gazetteer && (chosen[o].Label == EntityLabel.Gpe || chosen[o].Label == EntityLabel.Loc)
-                && !(end < u.Count && u.Is(end, "'"));
+                && !possessive;
             bool free = o < 0 && i > 0 && !u.LineBreakAfter(i - 1) && !u.Is(i - 1, ".") && u.IsLowerWord(i - 1); // not opening a sentence
             bool right = end < u.Count && !u.LineBreakAfter(end - 1) && u.IsWord(end) && OrgFollowers.Contains(u[end]);
             bool statement = end - i == 1 && !givenNames.Contains(u[i]) && u.Is(end, "said") && u.Is(end + 1, "in") && u.Is(end + 2, "a") && u.Is(end + 3, "statement")
