@@ -23,6 +23,7 @@ internal static class BuiltInRules
     private static void FindGazetteer(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
     {
         var lower = Gazetteer.LowerCaseNames;
+        bool[]? capitals = null;
         for (int i = 0; i < u.Count; i++)
         {
             char first = u.Text[u.Start[i]];
@@ -39,6 +40,13 @@ internal static class BuiltInRules
             }
             if (gaz.HasNonCapitalStart ? !char.IsLetterOrDigit(first) : !char.IsUpper(first)) continue;
             int n = gaz.LongestMatch(u, i, out var label);
+            if (n == 0 && gaz.CaseFolded is { } folded && u.IsAllCaps(i) && InCapitals(u, ref capitals, i))
+            {
+                // a line in capitals (a headline, a dateline "KYIV, 5 March"): the names the gazetteer knows in any case
+                n = folded.LongestMatch(u, i, out label);
+                for (int k = i; k < i + n; k++)
+                    if (u.IsWord(k) && !u.IsAllCaps(k)) { n = 0; break; }
+            }
             if (n == 0) continue;
             int end = i + n;
             // A match must not be part of a longer letter run, e.g. "Georgia" inside "Georgian" is impossible by units,
@@ -48,6 +56,39 @@ internal static class BuiltInRules
             if ((label == EntityLabel.Loc || label == EntityLabel.Gpe) && (u.Is(end, "region") || u.Is(end, "corridor")))
                 output.Add(new EntityCandidate(i, end + 1, EntityLabel.Loc, EntitySource.Rule, R, null));
         }
+    }
+
+    /// <summary>
+    /// True when unit <paramref name="i"/> stands on a line written in capitals (two or more words in capitals and no
+    /// word in lower case: "UKRAINE AND POLAND SIGN GRAIN DEAL") or opens a dateline ("KYIV, 5 March", "KYIV 2024-03-05",
+    /// "BAKU (Reuters) –"). The per-unit flags are computed once per document, on first need.
+    /// </summary>
+    private static bool InCapitals(EntityUnits u, ref bool[]? capitals, int i)
+    {
+        if (capitals is null)
+        {
+            capitals = new bool[u.Count];
+            int start = 0;
+            for (int k = 0; k < u.Count; k++)
+            {
+                if (!u.LineBreakAfter(k) && k + 1 < u.Count) continue;
+                int upper = 0;
+                bool lowerWord = false;
+                for (int m = start; m <= k && !lowerWord; m++)
+                {
+                    if (!u.IsWord(m) || u.Length[m] < 2) continue;
+                    if (u.IsAllCaps(m)) upper++;
+                    else lowerWord = true;
+                }
+                if (upper >= 2 && !lowerWord)
+                    for (int m = start; m <= k; m++) capitals[m] = true;
+                start = k + 1;
+            }
+        }
+        if (capitals[i]) return true;
+        bool lineStart = i == 0 || u.LineBreakAfter(i - 1);
+        return lineStart && i + 1 < u.Count && !u.LineBreakAfter(i)
+            && (u.IsDigits(i + 1) || u[i + 1] is "," or "(" or "-" or "\u2013" or "\u2014");
     }
 
     /// <summary>Only nouns, proper nouns, adjectives and foreign words (or untagged text) can start a lower-case name: function words are not looked up.</summary>
@@ -128,8 +169,13 @@ internal static class BuiltInRules
     /// <summary>End of a date expression that starts at unit <paramref name="i"/>, or <paramref name="i"/> when none does.</summary>
     private static int CoreDate(EntityUnits u, int i)
     {
-        // 12/05/2025, 12.05.2025, 2025-05-12: written as one word
+        // 12/05/2025, 12.05.2025, 2025-05-12, 2025.05.12: written as one word
         if (NumericDateEnd(u, i) is > 0 and var numericEnd) return numericEnd;
+        if (IsOneUnitDate(u, i)) return i + 1;
+        // 4th April 2023
+        if (char.IsAsciiDigit(u.Text[u.Start[i]]) && OrdinalEnd(u, i) is > 0 and var dayEnd && int.Parse(u[i].TrimEnd("stndrh")) is >= 1 and <= 31
+            && MonthEnd(u, dayEnd) is > 0 and var monthAfterDay)
+            return IsYear(u, monthAfterDay) ? monthAfterDay + 1 : monthAfterDay;
         // 17 April 2025 / 17 April / 12 Feb. 2026
         if (IsDay(u, i) && MonthEnd(u, i + 1) is > 0 and var afterMonth)
             return IsYear(u, afterMonth) ? afterMonth + 1 : u.Is(afterMonth, ",") && IsYear(u, afterMonth + 1) ? afterMonth + 2 : afterMonth;
@@ -156,6 +202,7 @@ internal static class BuiltInRules
             if (u.IsDigits(i - 1) || u.Is(i - 1, "$") || u.Is(i - 1, "€") || u.Is(i + 1, "%")) return i;
             if (u.Is(i - 1, ",") && u.IsDigits(i - 2)) return i;
             if (u.Is(i + 1, "-") && IsYear(u, i + 2)) return i + 3;                  // 2020-2024
+            if (u.IsIgnoreCase(i - 1, "from") && u.Is(i + 1, "to") && IsYear(u, i + 2)) return i + 3; // from 2003 to 2011
             if (u.Is(i + 1, "-") && u.IsDigits(i + 2) && u.Length[i + 2] == 2) return i + 3; // 2023-24
             if (u.Is(i + 1, ",") && u.IsDigits(i + 2) && u.Length[i + 2] == 3) return i; // 2,000
             return i + 1;
@@ -203,25 +250,31 @@ internal static class BuiltInRules
             if (u.IsWord(j) && EntityWords.PeriodUnits.Contains(u.LowerAt(j)))
             {
                 bool bareOk = u.LowerAt(j) is "decades" or "centuries";
-                if (!counted && !bareOk) return i;
-                // "a year" alone is too vague unless followed by "ago"
-                if (counted && u.IsIgnoreCase(i, "a") && !u.Is(j + 1, "ago")) return i;
+                // "years ago", "a decade later", "a few days earlier", "Two years on, …": placed in time by the word after
+                bool placed = u.IsWord(j + 1) && u.LowerAt(j + 1) is "ago" or "later" or "earlier"
+                    || (counted && u.Is(j + 1, "on") && u.Is(j + 2, ","));
+                if (!counted && !bareOk && !(placed && u.LowerAt(j).EndsWith('s'))) return i;
+                // "a year" alone is too vague unless placed in time
+                if (counted && u.IsIgnoreCase(i, "a") && !placed) return i;
                 // "80-year-old" / "years-long": skip compounds
                 if (u.Is(j + 1, "-") && u.Touches(j)) return i;
                 if (counted && u.Is(i + 1, "-") ) return i;
-                return u.Is(j + 1, "ago") ? j + 2 : j + 1;
+                return placed ? j + 2 : j + 1;
             }
         }
         return i;
     }
 
     /// <summary>"the end of", "the beginning of", "early", "late", "mid-" before a date belong to it.</summary>
-    /// <summary>End of a date written with separators and no spaces (d/m/y or m/d/y with / or ., or ISO y-m-d), or -1.</summary>
+    /// <summary>End of a date written with separators and no spaces (d/m/y or m/d/y with / or ., ISO y-m-d, or y.m.d), or -1.</summary>
     private static int NumericDateEnd(EntityUnits u, int i)
     {
         static bool Part(EntityUnits u, int k, int maxLength) => u.IsDigits(k) && u.Length[k] <= maxLength && int.Parse(u[k]) is >= 1 and <= 31;
         if (i + 4 >= u.Count || !u.Touches(i) || !u.Touches(i + 1) || !u.Touches(i + 2) || !u.Touches(i + 3)) return -1;
         if (!u[i + 1].SequenceEqual(u[i + 3])) return -1; // the same separator twice
+        if (u.Is(i + 1, ".") && IsYear(u, i)) // 2025.05.12
+            return u.Length[i + 2] <= 2 && Part(u, i + 2, 2) && int.Parse(u[i + 2]) <= 12 && u.Length[i + 4] <= 2 && Part(u, i + 4, 2)
+                && !(u.Touches(i + 4) && u.IsDigits(i + 5)) ? i + 5 : -1;
         if (u.Is(i + 1, "/") || u.Is(i + 1, "."))
             return Part(u, i, 2) && Part(u, i + 2, 2) && IsYear(u, i + 4) && !(u.Touches(i + 4) && u.IsDigits(i + 5)) ? i + 5 : -1;
         if (u.Is(i + 1, "-"))
@@ -241,8 +294,50 @@ internal static class BuiltInRules
             or "eighteenth" or "nineteenth" or "twentieth" or "twenty-first" ? i + 1 : -1;
     }
 
+    /// <summary>A date written as one unit: "2025.05.12", "2025-05-12", "12.05.2025" (year, month and day in range).</summary>
+    private static bool IsOneUnitDate(EntityUnits u, int i)
+    {
+        var w = u[i];
+        if (w.Length is < 8 or > 10 || !char.IsAsciiDigit(w[0]) || !char.IsAsciiDigit(w[^1])) return false;
+        Span<int> parts = stackalloc int[3];
+        Span<int> lengths = stackalloc int[3];
+        int n = 0, value = 0, length = 0;
+        char separator = '\0';
+        foreach (char c in w)
+        {
+            if (char.IsAsciiDigit(c)) { value = value * 10 + (c - '0'); length++; continue; }
+            if (c is not ('.' or '-' or '/') || (separator != '\0' && c != separator) || n == 2 || length == 0) return false;
+            separator = c;
+            parts[n] = value; lengths[n++] = length;
+            value = 0; length = 0;
+        }
+        if (n != 2 || length == 0) return false;
+        parts[2] = value; lengths[2] = length;
+        if (lengths[0] == 4) return parts[0] is >= 1500 and <= 2100 && lengths[1] <= 2 && parts[1] is >= 1 and <= 12 && lengths[2] <= 2 && parts[2] is >= 1 and <= 31;
+        return lengths[2] == 4 && parts[2] is >= 1500 and <= 2100 && lengths[0] <= 2 && lengths[1] <= 2 && parts[0] is >= 1 and <= 31 && parts[1] is >= 1 and <= 31
+            && (parts[0] <= 12 || parts[1] <= 12);
+    }
+
+    private static bool IsDecade(EntityUnits u, int i) =>
+        (uint)i < (uint)u.Count && u.Length[i] == 5 && u[i][4] == 's' && !u[i][..4].ContainsAnyExcept("0123456789");
+
     private static int ExtendDateLeft(EntityUnits u, int start)
     {
+        // "the 1920s", "the early 1970s": a decade keeps its article
+        if (IsDecade(u, start))
+        {
+            int k = start - 1;
+            if (k >= 0 && u.IsWord(k) && u.LowerAt(k) is "early" or "late" or "mid") k--;
+            if (k >= 0 && u.IsIgnoreCase(k, "the")) return k;
+        }
+        // "earlier this month", "later this year"
+        if (start >= 1 && u.IsWord(start - 1) && u.LowerAt(start - 1) is "earlier" or "later" && u.IsWord(start) && u.LowerAt(start) is "this" or "last" or "next")
+            return start - 1;
+        // "the first three months of 2024"
+        if (start >= 5 && u.Is(start - 1, "of") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "months" or "weeks" or "days" or "years"
+            && (u.IsDigits(start - 3) || (u.IsWord(start - 3) && EntityWords.NumberWords.Contains(u.LowerAt(start - 3))))
+            && u.IsWord(start - 4) && u.LowerAt(start - 4) is "first" or "last" or "final" && u.IsIgnoreCase(start - 5, "the"))
+            return start - 5;
         if (start >= 3 && u.Is(start - 1, "of") && u.IsWord(start - 2) && u.LowerAt(start - 2) is "end" or "beginning" or "start" or "middle" or "turn" or "spring" or "summer" or "autumn" or "fall" or "winter"
             && u.IsIgnoreCase(start - 3, "the"))
             return start - 3;
@@ -327,7 +422,7 @@ internal static class BuiltInRules
             if (EntityWords.OrgHeads.Contains(u[k])) lastOrg = k;
             if (EntityWords.LocationHeads.Contains(u[k])) lastLoc = k;
         }
-        // World War II, COP29
+        // World War II, COP29, Operation Sindoor
         for (int k = start; k < end; k++)
         {
             var w = u[k];
@@ -340,6 +435,12 @@ internal static class BuiltInRules
             {
                 output.Add(new EntityCandidate(k, k + 2, EntityLabel.Event, EntitySource.Rule, R, null));
                 continue;
+            }
+            // named operations: "Operation Sindoor", "Operation Desert Storm"
+            if (u.Is(k, "Operation") && k + 1 < end && end - k <= 4 && u.IsWord(k + 1) && u.IsCap(k + 1) && !EntityWords.CapitalStopWords.Contains(u[k + 1]))
+            {
+                output.Add(new EntityCandidate(k, end, EntityLabel.Event, EntitySource.Rule, R, null));
+                return;
             }
             if (u.Is(k, "World") && u.Is(k + 1, "War") && k + 2 < end && (u.Is(k + 2, "I") || u.Is(k + 2, "II") || u.Is(k + 2, "One") || u.Is(k + 2, "Two")))
             {
@@ -401,12 +502,33 @@ internal static class BuiltInRules
             if (u.Is(end, "-") && u.Touches(end - 1) && u.Touches(end) && u.IsCap(end + 1)) { end += 2; continue; }
             if (u.Is(end, "'") && u.Touches(end - 1) && u.Touches(end) && u.IsCap(end + 1)) { end += 2; continue; } // O'Brien
             if (IsPersonName(u, gaz, end)) { end++; words++; continue; }
+            // "Prime Minister Jane Major": a title word that is also a surname ends the name when no name word follows
+            if (u.IsWord(end) && SurnameTitles.Contains(u[end]) && !IsNameWord(u, end + 1)) { end++; words++; continue; }
+            // "Theresa May": the month after a given name, with no day or year after it, is the surname
+            if (u.Is(end, "May") && Gazetteer.GivenNames.Contains(u[end - 1]) && !u.IsDigits(end + 1) && !IsNameWord(u, end + 1)) { end++; words++; continue; }
             if (InitialEnd(u, end) is > 0 and var initialEnd && IsPersonName(u, gaz, initialEnd)) { end = initialEnd + 1; words += 2; continue; } // Anna K. Smith
             if (u.IsWord(end) && u[end] is "bin" or "al" or "van" or "von" or "de" or "der" or "da" && IsPersonName(u, gaz, end + 1)) { end += 2; words++; continue; }
             break;
         }
         return end;
     }
+
+    /// <summary>
+    /// True when every word of units [s, e) is a common English word and none a given name ("Policy Concept", "Direct
+    /// Investment"): a capitalised phrase, not a person's name ("Gordon Brown", "Mark Lay" keep their given names).
+    /// </summary>
+    internal static bool CommonWordsOnly(EntityUnits u, int s, int e)
+    {
+        var given = Gazetteer.GivenNames;
+        for (int k = s; k < e; k++)
+        {
+            if (!u.IsWord(k)) continue;
+            if (given.Contains(u[k]) || EntityWords.WordGivenNames.Contains(u[k]) || !IsEnglishWord(u.LowerAt(k))) return false;
+        }
+        return true;
+    }
+
+    private static readonly WordSet SurnameTitles = new(["Major", "King", "Bishop", "Judge", "Marshal", "Prince", "Pope"], StringComparer.Ordinal);
 
     private static void FindPersons(EntityUnits u, PhraseTrie gaz, List<EntityCandidate> output)
     {
@@ -419,7 +541,7 @@ internal static class BuiltInRules
                 int j = i + 1;
                 if (u.Is(j, ".") && u.Touches(i)) j++;
                 int end = PersonNameEnd(u, gaz, j);
-                if (end > j && !IsOrgOrEventContinuation(u, end))
+                if (end > j && !IsOrgOrEventContinuation(u, end) && !(end - j >= 2 && CommonWordsOnly(u, j, end)))
                 {
                     output.Add(new EntityCandidate(j, end, EntityLabel.Person, EntitySource.Rule, R, null));
                     i = end - 1;
@@ -441,7 +563,7 @@ internal static class BuiltInRules
             if (IsPersonName(u, gaz, i) && (!IsNameWord(u, i - 1) || (u.IsWord(i - 1) && EntityWords.CapitalStopWords.Contains(u[i - 1]))))
             {
                 int end = PersonNameEnd(u, gaz, i, 3);
-                if (end - i >= 2 && !IsOrgOrEventContinuation(u, end) && PersonContext(u, i, end))
+                if (end - i >= 2 && !IsOrgOrEventContinuation(u, end) && PersonContext(u, i, end) && !CommonWordsOnly(u, i, end))
                 {
                     output.Add(new EntityCandidate(i, end, EntityLabel.Person, EntitySource.Rule, R, null));
                     i = end - 1;
@@ -476,7 +598,7 @@ internal static class BuiltInRules
     }
 
     /// <summary>True when the tagger's lemma table knows the word (its treebank and dictionary vocabulary): "critic", not "nikol".</summary>
-    private static bool IsEnglishWord(ReadOnlySpan<char> lower) => PosTagger.Default.Model.Lemmas.IsKnown(lower);
+    internal static bool IsEnglishWord(ReadOnlySpan<char> lower) => PosTagger.Default.Model.Lemmas.IsKnown(lower);
 
     /// <summary>Surname endings common in the region TextLens is built for (Armenian, Azerbaijani, Georgian, Russian, Turkish, Ukrainian, Persian).</summary>
     private static bool HasSurnameEnding(ReadOnlySpan<char> w) =>

@@ -30,6 +30,7 @@ internal static class EntityResolver
     public static List<EntityCandidate> Resolve(EntityUnits u, List<EntityCandidate> candidates, PhraseTrie gazetteer)
     {
         DropWeakModelSpans(u, candidates);
+        DropModelNonNames(u, candidates);
         SortForResolution(candidates);
         // Pooled (possibly longer than u.Count; only indices below u.Count are used): the unit → chosen-entity map.
         var owner = ArrayPool<int>.Shared.Rent(u.Count);
@@ -40,9 +41,13 @@ internal static class EntityResolver
             if (c.UnitStart < 0 || c.UnitEnd > u.Count || c.UnitEnd <= c.UnitStart) continue;
             if (IsFree(owner, c.UnitStart, c.UnitEnd)) Take(owner, chosen, c);
         }
+        Bylines(u, owner, chosen);
         PropagatePersons(u, owner, chosen, gazetteer);
         ExtendPersonsLeft(u, owner, chosen, gazetteer);
+        JoinNameParticles(u, owner, chosen, gazetteer);
         BracketAcronyms(u, owner, chosen);
+        OrganisationContexts(u, owner, chosen);
+        PropagateAcronyms(u, owner, chosen);
         ShopNames(u, owner, chosen, gazetteer);
         ArrayPool<int>.Shared.Return(owner);
         chosen.RemoveAll(c => c.Label == BuiltInRules.NotAnEntity); // names that are no entity held their units; now they go
@@ -120,6 +125,79 @@ internal static class EntityResolver
         ArrayPool<int>.Shared.Return(gazetteerSpan);
         ArrayPool<byte>.Shared.Return(covered);
     }
+
+    private static readonly WordSet Determiners = new(
+        ["the", "this", "these", "those", "its", "their", "our", "his", "her", "every", "each", "whose"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Model spans that are no names: plural acronyms ("EVs", "NGOs") and acronyms of common nouns ("GDP", "UAV",
+    /// <see cref="EntityWords.CommonAcronyms"/>); acronyms the text defines as a common noun
+    /// ("battery electric vehicles (BEVs)", "internal combustion engine (ICE)"), everywhere in the document; and
+    /// persons after a determiner ("the Concept offers", "this Hydra", "the mythical Hydra") — a person's name takes
+    /// no article, unless it modifies a noun ("the Trump administration").
+    /// </summary>
+    private static void DropModelNonNames(EntityUnits u, List<EntityCandidate> candidates)
+    {
+        HashSet<string>? defined = null;
+        for (int i = 1; i + 2 < u.Count; i++)
+        {
+            if (!u.Is(i, "(") || !u.Is(i + 2, ")") || !u.IsLowerWord(i - 1)) continue;
+            if (IsAcronym(u, i + 1) || IsPluralAcronym(u, i + 1))
+            {
+                var acronym = u[i + 1];
+                if (IsPluralAcronym(u, i + 1)) acronym = acronym[..^1];
+                (defined ??= new HashSet<string>(StringComparer.Ordinal)).Add(acronym.ToString());
+            }
+        }
+        var definedLookup = defined?.GetAlternateLookup<ReadOnlySpan<char>>();
+        candidates.RemoveAll(c =>
+        {
+            if (c.Source != EntitySource.Model) return false;
+            if (c.Length == 1 && (IsPluralAcronym(u, c.UnitStart) || EntityWords.CommonAcronyms.Contains(u[c.UnitStart]))) return true;
+            if (c.Length == 1 && definedLookup is { } d && (IsAcronym(u, c.UnitStart) || IsPluralAcronym(u, c.UnitStart))
+                && d.Contains(IsPluralAcronym(u, c.UnitStart) ? u[c.UnitStart][..^1] : u[c.UnitStart]))
+                return true;
+            if (c.Label != EntityLabel.Person) return false;
+            if (c.Length == 1) return AfterDeterminer(u, c.UnitStart) && !ModifiesANoun(u, c.UnitEnd);
+            return PlaceHeads.Contains(u[c.UnitEnd - 1]) || CommonWordsOnly(u, c);
+        });
+    }
+
+    /// <summary>Words that end the name of a street, building or site, never a person's: "Marsham Street", "Eclipse Avenue".</summary>
+    private static readonly WordSet PlaceHeads = new(
+        ["Street", "Road", "Avenue", "Square", "Lane", "Boulevard", "Building", "Palace", "Airport", "Station", "Stadium"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// A model person of several words that are all common English words and none a given name ("Policy Concept",
+    /// "Direct Investment"): a capitalised phrase, not a name. ("Gordon Brown" keeps its given name.)
+    /// </summary>
+    private static bool CommonWordsOnly(EntityUnits u, EntityCandidate c) => BuiltInRules.CommonWordsOnly(u, c.UnitStart, c.UnitEnd);
+
+    private static bool IsAcronym(EntityUnits u, int i) => u.IsAllCaps(i) && u.Length[i] >= 2;
+
+    /// <summary>"EVs", "NGOs": capitals and a plural s.</summary>
+    private static bool IsPluralAcronym(EntityUnits u, int i)
+    {
+        if ((uint)i >= (uint)u.Count || u.Length[i] < 3) return false;
+        var w = u[i];
+        if (w[^1] != 's') return false;
+        foreach (char ch in w[..^1]) if (!char.IsUpper(ch)) return false;
+        return true;
+    }
+
+    /// <summary>A determiner right before <paramref name="s"/>, or before adjectives right before it ("the mythical Hydra").</summary>
+    private static bool AfterDeterminer(EntityUnits u, int s)
+    {
+        int k = s - 1;
+        for (int skipped = 0; k >= 0 && skipped < 2 && u.Pos is { } pos && (UPos)pos[k] == UPos.Adj && u.IsLowerWord(k); skipped++) k--;
+        return k >= 0 && u.IsWord(k) && Determiners.Contains(u[k]) && !u.LineBreakAfter(k);
+    }
+
+    /// <summary>A lower-case noun right after the name: "the Trump administration".</summary>
+    private static bool ModifiesANoun(EntityUnits u, int end) =>
+        end < u.Count && u.IsLowerWord(end) && u.Pos is { } pos && (UPos)pos[end] == UPos.Noun;
 
     /// <summary>
     /// True when the gazetteer covers every unit of a model span with two or more of its own names: "Christian Armenia"
@@ -216,6 +294,7 @@ internal static class EntityResolver
                 }
                 if (end < u.Count && u.IsCap(end) && !u.LineBreakAfter(end - 1) && u.IsWord(end)) continue; // part of a longer name
                 if (name.Length == 1 && gazetteer.Lookup(u, i, end) is not null) continue;
+                if (name.Length == 1 && AfterDeterminer(u, i) && !ModifiesANoun(u, end)) break; // "the Concept", "this Hydra": no person
                 Take(owner, chosen, new EntityCandidate(i, end, EntityLabel.Person, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));
                 i = end - 1;
                 break;
@@ -296,6 +375,197 @@ internal static class EntityResolver
             if (!free) continue;
             for (int i = end; i < k; i++) owner[i] = c;
             chosen[c] = e with { UnitEnd = k, Label = EntityLabel.Loc };
+        }
+    }
+
+    private static readonly WordSet NameParticles = new(
+        ["da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "bint", "al", "el", "du", "le", "la", "ter", "ten"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Lower-case particles inside a person's name ("Lula da Silva", "Joana de Deus Pereira", "Sultan bin Abdulaziz",
+    /// "Ursula von der Leyen"): the model ends a name at them, so a person takes a capitalised name word written before
+    /// one or two particles — or the person found there — as part of the same name.
+    /// </summary>
+    private static void JoinNameParticles(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer)
+    {
+        for (int c = 0; c < chosen.Count; c++)
+        {
+            var p = chosen[c];
+            if (p.Label != EntityLabel.Person) continue;
+            ExtendOverParticlesRight(u, owner, chosen, gazetteer, c);
+            p = chosen[c];
+            int k = p.UnitStart - 1, particles = 0;
+            while (k >= 0 && particles < 2 && owner[k] < 0 && u.IsWord(k) && NameParticles.Contains(u[k]) && !u.LineBreakAfter(k)) { k--; particles++; }
+            if (particles == 0 || k < 0 || !u.IsWord(k) || !u.IsCap(k) || u.IsAllCaps(k) || u.LineBreakAfter(k)) continue;
+            int start = k;
+            if (owner[k] >= 0)
+            {
+                var before = chosen[owner[k]];
+                if (before.Label != EntityLabel.Person || before.UnitEnd != k + 1) continue;
+                start = before.UnitStart;
+                chosen[owner[k]] = before with { Label = BuiltInRules.NotAnEntity }; // removed at the end; its units are this person's
+            }
+            else if (EntityWords.CapitalStopWords.Contains(u[k]) || gazetteer.Lookup(u, k, k + 1) is not null) continue;
+            for (int i = start; i < p.UnitStart; i++) owner[i] = c;
+            chosen[c] = p with { UnitStart = start };
+        }
+    }
+
+    /// <summary>"Maria" + "da Costa": one or two particles and up to two capitalised words after a person continue the name.</summary>
+    private static void ExtendOverParticlesRight(EntityUnits u, int[] owner, List<EntityCandidate> chosen, PhraseTrie gazetteer, int c)
+    {
+        var p = chosen[c];
+        int k = p.UnitEnd, particles = 0;
+        while (k < u.Count && particles < 2 && owner[k] < 0 && u.IsWord(k) && NameParticles.Contains(u[k]) && !u.LineBreakAfter(k - 1)) { k++; particles++; }
+        if (particles == 0) return;
+        int end = k;
+        while (end < u.Count && end - k < 2 && u.IsWord(end) && u.IsCap(end) && !u.IsAllCaps(end) && !u.LineBreakAfter(end - 1)
+               && (owner[end] < 0 || chosen[owner[end]].Source == EntitySource.Model && chosen[owner[end]].Label == EntityLabel.Person)
+               && !EntityWords.CapitalStopWords.Contains(u[end]) && gazetteer.Lookup(u, end, end + 1) is null)
+            end++;
+        if (end == k) return;
+        for (int i = p.UnitEnd; i < end; i++)
+        {
+            if (owner[i] >= 0) chosen[owner[i]] = chosen[owner[i]] with { Label = BuiltInRules.NotAnEntity }; // removed at the end
+            owner[i] = c;
+        }
+        chosen[c] = p with { UnitEnd = end };
+    }
+
+    /// <summary>
+    /// Bylines: a line of two to four capitalised words before " | " ("Jane Roe | 2024.06.18", "Ann Lee and Tom Wu | …")
+    /// names its authors.
+    /// </summary>
+    private static void Bylines(EntityUnits u, int[] owner, List<EntityCandidate> chosen)
+    {
+        for (int bar = 2; bar < u.Count; bar++)
+        {
+            if (!u.Is(bar, "|") || u.LineBreakAfter(bar - 1)) continue;
+            int lineStart = bar;
+            while (lineStart > 0 && !u.LineBreakAfter(lineStart - 1) && bar - lineStart < 12) lineStart--;
+            if (lineStart > 0 && !u.LineBreakAfter(lineStart - 1)) continue;
+            int nameStart = lineStart;
+            for (int i = lineStart; i <= bar; i++)
+            {
+                if (i < bar && (u.IsCap(i) && u.IsWord(i) && !u.IsAllCaps(i) || NameParticles.Contains(u[i]))) continue;
+                if (i < bar && !u.Is(i, "and") && !u.Is(i, ",") && !u.Is(i, "&")) break;
+                int len = i - nameStart;
+                if (len >= 2 && len <= 4 && u.IsCap(nameStart) && u.IsCap(i - 1))
+                {
+                    bool free = true;
+                    for (int k = nameStart; k < i; k++) free &= owner[k] < 0 || chosen[owner[k]].Source == EntitySource.Model;
+                    if (free)
+                    {
+                        for (int k = nameStart; k < i; k++)
+                            if (owner[k] >= 0) chosen[owner[k]] = chosen[owner[k]] with { Label = BuiltInRules.NotAnEntity };
+                        Take(owner, chosen, new EntityCandidate(nameStart, i, EntityLabel.Person, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));
+                    }
+                }
+                nameStart = i + 1;
+            }
+        }
+    }
+
+    /// <summary>Lower-case nouns that, right after a name, say it is an organisation: "Norvik officials", "Veltrax shares".</summary>
+    private static readonly WordSet OrgFollowers = new(
+        ["officials", "executives", "shares", "shareholders", "employees", "spokesman", "spokeswoman", "spokesperson", "subsidiary", "headquarters"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Organisation contexts beat the model's person or place and an unknown capitalised name: after "shares of",
+    /// "stake in", "chief executive of", "CEO of", "subsidiary of", "spokesperson for" (also over a gazetteer place: a
+    /// company named after a city), before "officials", "shares", "executives" …, and a single unknown word before
+    /// "said in a statement" (persons are quoted, organisations issue statements).
+    /// </summary>
+    private static void OrganisationContexts(EntityUnits u, int[] owner, List<EntityCandidate> chosen)
+    {
+        var givenNames = Gazetteer.GivenNames;
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!u.IsWord(i) || !u.IsCap(i) || (i > 0 && u.IsCap(i - 1) && owner[i - 1] == owner[i] && owner[i] >= 0)) continue;
+            // the name at i: the chosen span starting here, or a run of up to three free capitalised words
+            int end, o = owner[i];
+            if (o >= 0)
+            {
+                if (chosen[o].UnitStart != i || chosen[o].Label == EntityLabel.Org || chosen[o].Length > 3) continue;
+                end = chosen[o].UnitEnd;
+            }
+            else
+            {
+                end = i;
+                while (end < u.Count && end - i < 3 && owner[end] < 0 && u.IsWord(end) && u.IsCap(end) && !u.LineBreakAfter(Math.Max(end - 1, i))
+                       && !EntityWords.CapitalStopWords.Contains(u[end]) && !EntityWords.Titles.Contains(u[end]))
+                    end++;
+                if (end == i) continue;
+                // a name, not a capitalised adjective or noun ("Local officials", "Health officials"): a proper noun or a
+                // word the tagger's dictionary does not know
+                bool proper = true;
+                for (int k = i; k < end && proper; k++)
+                    proper = (u.Pos is { } pos && (UPos)pos[k] == UPos.Propn) || !BuiltInRules.IsEnglishWord(u.LowerAt(k));
+                if (!proper) continue;
+            }
+            // "a spokesperson for Krivosheev's company": the possessor is not the organisation
+            bool possessive = end < u.Count && u.Is(end, "'");
+            bool left = OrgContextBefore(u, i) && !possessive;
+            bool modelName = o >= 0 && chosen[o].Source == EntitySource.Model && chosen[o].Label is var l && (l == EntityLabel.Person || l == EntityLabel.Gpe || l == EntityLabel.Loc);
+            // a place before "'s" is the place: "chief executive of Ukraine's gas company"
+            bool gazetteerPlace = o >= 0 && chosen[o].Source == EntitySource.Gazetteer && (chosen[o].Label == EntityLabel.Gpe || chosen[o].Label == EntityLabel.Loc)
+                && !possessive;
+            bool free = o < 0 && i > 0 && !u.LineBreakAfter(i - 1) && !u.Is(i - 1, ".") && u.IsLowerWord(i - 1); // not opening a sentence
+            bool right = end < u.Count && !u.LineBreakAfter(end - 1) && u.IsWord(end) && OrgFollowers.Contains(u[end]);
+            bool statement = end - i == 1 && !givenNames.Contains(u[i]) && u.Is(end, "said") && u.Is(end + 1, "in") && u.Is(end + 2, "a") && u.Is(end + 3, "statement")
+                && !PersonalPronounWithin(u, end + 4, 10); // "Smith said in a statement that he …"
+            bool org = left ? modelName || gazetteerPlace || (o < 0) : (right || statement) && (modelName || free || (o < 0 && right));
+            if (!org) continue;
+            if (o >= 0) chosen[o] = chosen[o] with { Label = EntityLabel.Org };
+            else Take(owner, chosen, new EntityCandidate(i, end, EntityLabel.Org, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));
+            i = end - 1;
+        }
+    }
+
+    private static bool PersonalPronounWithin(EntityUnits u, int from, int window)
+    {
+        for (int k = from; k < u.Count && k < from + window; k++)
+            if (u.IsWord(k) && u.LowerAt(k) is "he" or "she" or "his" or "her" or "him") return true;
+        return false;
+    }
+
+    /// <summary>"shares of", "stake in", "chief executive of", "CEO of", "subsidiary of", "spokesperson for" right before <paramref name="i"/>.</summary>
+    private static bool OrgContextBefore(EntityUnits u, int i)
+    {
+        if (i < 2) return false;
+        var prep = u.LowerAt(i - 1);
+        var noun = u.LowerAt(i - 2);
+        if (prep is "of") return noun is "shares" or "executive" or "ceo" or "subsidiary" or "shareholders" or "stock"
+            || (noun is "officer" && i >= 3 && u.LowerAt(i - 3) is "executive");
+        if (prep is "in") return noun is "stake";
+        if (prep is "for") return noun is "spokesperson" or "spokesman" or "spokeswoman";
+        return false;
+    }
+
+    /// <summary>
+    /// One acronym, one label: an acronym the document names as an organisation somewhere ("BYD", "IPEF") is one
+    /// wherever it is unlabelled or only the model gave it another label.
+    /// </summary>
+    private static void PropagateAcronyms(EntityUnits u, int[] owner, List<EntityCandidate> chosen)
+    {
+        HashSet<string>? orgs = null;
+        foreach (var c in chosen)
+            if (c.Label == EntityLabel.Org && c.Length == 1 && IsAcronym(u, c.UnitStart) && u.Length[c.UnitStart] is >= 3 and <= 5
+                && !EntityWords.CommonAcronyms.Contains(u[c.UnitStart]))
+                (orgs ??= new HashSet<string>(StringComparer.Ordinal)).Add(u[c.UnitStart].ToString());
+        if (orgs is null) return;
+        var lookup = orgs.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!IsAcronym(u, i) || !lookup.Contains(u[i])) continue;
+            if (i > 0 && u.Touches(i - 1) && EntityUnits.IsWordChar(u.Text[u.Start[i - 1]])) continue;
+            if ((i > 0 && u.IsAllCaps(i - 1)) || (i + 1 < u.Count && u.IsAllCaps(i + 1))) continue; // a line in capitals
+            int o = owner[i];
+            if (o < 0) Take(owner, chosen, new EntityCandidate(i, i + 1, EntityLabel.Org, EntitySource.Rule, EntityCandidate.BuiltInRuleRank, null));
+            else if (chosen[o].Source == EntitySource.Model && chosen[o].UnitStart == i && chosen[o].UnitEnd == i + 1 && chosen[o].Label != EntityLabel.Org)
+                chosen[o] = chosen[o] with { Label = EntityLabel.Org };
         }
     }
 

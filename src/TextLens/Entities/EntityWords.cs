@@ -81,9 +81,29 @@ internal static class EntityWords
         "Biennale", "Marathon", "Offensive", "Blockade", "Siege", "Election", "Elections", "Referendum", "Protests", "Revolt",
         "Rebellion", "Invasion", "Holocaust");
 
+    /// <summary>Given names that are also English words, which given_names.csv leaves out ("Mark Lay", "Will Hutton").</summary>
+    public static readonly WordSet WordGivenNames = new(
+        ["Mark", "Will", "Grace", "Rose", "Hope", "Faith", "Joy", "Bill", "Frank", "Jack", "Victor", "Grant", "Dean", "Gene",
+         "Guy", "Pat", "Sue", "Ray", "Rod", "Bob", "Art", "Ruby", "Iris", "Daisy", "Holly", "Amber", "April", "June", "May",
+         "Don", "Drew", "Carol", "Sandy", "Dawn", "Max", "Wade", "Lance", "Chase", "Miles", "Ivy", "Pearl", "Violet", "Angel",
+         "Earl", "Rich", "Glen", "Clay", "Cliff", "Dale", "Reed", "Penny", "Harry", "Bud", "Sky", "Crystal", "Autumn", "Summer"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Acronyms of common nouns, measures and weapon types ("GDP", "GPS", "UAV", "JDAM"): no names, however often
+    /// capitalised; the model's spans on them are dropped and they never take an acronym's organisation label.
+    /// </summary>
+    public static readonly WordSet CommonAcronyms = new(
+        ["GDP", "GNP", "GNI", "GPS", "CEO", "CFO", "FDI", "LNG", "LPG", "NGO", "NGOs", "UAV", "UAS", "ICBM", "SLBM", "IRBM", "WMD",
+         "ESG", "ICT", "VAT", "SME", "SMEs", "IPO", "ETF", "CPI", "PMI", "EEZ", "ADIZ", "HIMARS", "ATACMS", "MANPADS", "IED",
+         "JDAM", "GMLRS", "AI", "EV", "EVs", "USD", "EUR", "GHG", "API", "CPU", "GPU", "DNA", "HIV", "AIDS", "COVID", "PPP",
+         "ODA", "FTA", "BIT", "MOU", "MoU", "PhD", "TV", "IT", "PR", "HR", "IP", "KPI", "R&D", "CBRN", "SIGINT", "HUMINT",
+         "OSINT", "ISR", "C4ISR", "NPP", "SMR", "EW", "IADS", "SAM", "SAMs", "ASAT", "MIRV", "SSBN", "SSN", "PGM", "ATGM"],
+        StringComparer.Ordinal);
+
     /// <summary>Titles before a person's name ("Foreign Minister Bayramov", "Dr Vasif Huseynov").</summary>
     public static readonly WordSet Titles = Set(
-        "President", "Minister", "Ministers", "Chancellor", "Premier", "Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Ambassador",
+        "President", "Presidents", "Minister", "Ministers", "Senators", "Generals", "Leaders", "Chancellor", "Premier", "Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Ambassador",
         "Senator", "Secretary", "General", "Gen", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Pope", "Speaker", "Envoy",
         "Commissioner", "Governor", "Mayor", "Chairman", "Chairwoman", "Chair", "Director", "Representative", "Spokesperson",
         "Spokesman", "Spokeswoman", "Colonel", "Col", "Lieutenant", "Lt", "Marshal", "Admiral", "Adm", "Leader", "Patriarch",

@@ -49,7 +49,7 @@ internal static class Gazetteer
 
     private static Tables Load()
     {
-        var trie = new PhraseTrie();
+        var trie = new PhraseTrie { CaseFolded = new PhraseTrie(ignoreCase: true) };
         var lower = new PhraseTrie(ignoreCase: true);
         var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
         // Order matters: when a phrase is in two lists, the first list wins (countries before regions, …).

@@ -364,6 +364,11 @@ internal sealed class NerModel
     internal static EntityLabel TypeLocation(EntityUnits u, PhraseTrie gazetteer, int s, int e)
     {
         if (gazetteer.Lookup(u, s, e) is EntityLabel known && (known == EntityLabel.Gpe || known == EntityLabel.Loc)) return known;
+        // An acronym the gazetteer does not know ("BYD", "IPEF", "UNRWA": three to five capitals) names an organisation far
+        // more often than a place (the countries and regions written that way are in the gazetteer), unless the whole line
+        // is in capitals.
+        if (e == s + 1 && u.IsAllCaps(s) && u.Length[s] is >= 3 and <= 5
+            && (s == 0 || !u.IsAllCaps(s - 1)) && (s + 1 >= u.Count || !u.IsAllCaps(s + 1))) return EntityLabel.Org;
         var head = u[e - 1];
         foreach (var w in (ReadOnlySpan<string>)["Sea", "Ocean", "River", "Mountains", "Mountain", "Valley", "Lake", "Gulf", "Bay", "Desert", "Peninsula",
                      "Caucasus", "Strait", "Island", "Islands", "Corridor", "region", "Region", "Coast", "Basin", "Plateau", "Highlands", "Asia", "Europe", "Africa", "America"])

@@ -38,9 +38,16 @@ internal sealed class PhraseTrie
     /// <summary>Number of phrases.</summary>
     public int Count { get; private set; }
 
+    /// <summary>
+    /// A case-insensitive copy that every <see cref="Add"/> also fills (null when none was asked for): the same names for
+    /// lines written in capitals ("KYIV", "UKRAINE AND POLAND SIGN GRAIN DEAL"), where the case-sensitive trie finds nothing.
+    /// </summary>
+    public PhraseTrie? CaseFolded { get; init; }
+
     /// <summary>Adds a phrase; returns false when the phrase is empty or already present (the first label wins).</summary>
     public bool Add(string phrase, EntityLabel label)
     {
+        CaseFolded?.Add(phrase, label);
         var parts = EntityUnits.Split(IgnoreCase ? phrase.ToLowerInvariant() : phrase);
         if (parts.Count == 0) return false;
         int node = 0;

@@ -77,14 +77,24 @@ public sealed class SentenceSplitter : IPipelineComponent
         while (i < n)
         {
             if ((++steps & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var term = TerminalAt(tokens, text, i);
-            if (term == Terminal.None && i + 1 < n)
+            var term = TerminalAt(tokens, text, i, out int runEnd);
+            if (term == Terminal.None && runEnd == i && i + 1 < n)
             {
-                // Fast path: a word followed by nothing or one space never ends a sentence.
+                // Fast path: a word followed by nothing or one space never ends a sentence, unless an inline list
+                // item ("… the first item 2. The second item") starts after it.
                 int gs = tokens[i].End, ge = tokens[i + 1].Start;
-                if (ge == gs || (ge - gs == 1 && text[gs] == ' ')) { i++; continue; }
+                if (ge == gs || (ge - gs == 1 && text[gs] == ' '))
+                {
+                    if (ge > gs && i + 1 > sentStart && StartsInlineItem(tokens, text, i + 1) && !IsListMarkerPart(tokens, text, i))
+                    {
+                        sentences.Add(document.NewSentence(sentences.Count, sentStart, i + 1));
+                        sentStart = i + 1;
+                    }
+                    i++;
+                    continue;
+                }
             }
-            int last = i;
+            int last = runEnd;
             if (term != Terminal.None)
                 while (last + 1 < n && IsAttachedCloser(tokens, text, last + 1)) last++;
 
@@ -107,7 +117,7 @@ public sealed class SentenceSplitter : IPipelineComponent
                 }
                 else if (term != Terminal.None)
                 {
-                    boundary = EndsSentence(term, tokens, text, i, last, next, lines == 1, nextLower);
+                    boundary = EndsSentence(term, tokens, text, i, last, next, lines == 1, nextLower, sentStart);
                 }
                 else if (lines == 1)
                 {
@@ -138,8 +148,13 @@ public sealed class SentenceSplitter : IPipelineComponent
         return (sentences.ToArray(), paragraphs.ToArray());
     }
 
-    private static Terminal TerminalAt(TokenData[] tokens, ReadOnlySpan<char> text, int i)
+    /// <summary>
+    /// What token <paramref name="i"/> means for a sentence end; <paramref name="runEnd"/> is the last token of the
+    /// mark (a spaced ellipsis ". . ." spans several tokens), <paramref name="i"/> otherwise.
+    /// </summary>
+    private static Terminal TerminalAt(TokenData[] tokens, ReadOnlySpan<char> text, int i, out int runEnd)
     {
+        runEnd = i;
         ref readonly var tok = ref tokens[i];
         var span = text.Slice(tok.Start, tok.Length);
         char c = span[0];
@@ -147,13 +162,23 @@ public sealed class SentenceSplitter : IPipelineComponent
         {
             if (c == '.')
             {
-                if (span.Length > 1) return Terminal.Ellipsis;
-                // "1." or "a." opening a numbered list item is not a full stop.
-                if (i > 0 && tokens[i - 1].End == tok.Start && IsListMarker(tokens, text, i - 1)) return Terminal.None;
-                return Terminal.Stop;
+                if (span.Length > 1) return IsBracketed(tokens, text, i) ? Terminal.None : Terminal.Ellipsis;
+                // "1." or "a." of a list item is not a full stop: at the start of a line, or inline with its sibling.
+                if (i > 0 && tokens[i - 1].End == tok.Start && (IsListMarker(tokens, text, i - 1) || IsInlineMarker(tokens, text, i - 1)))
+                    return Terminal.None;
+                // "N°. 5" reads like "No. 5".
+                if (i > 1 && IsNumeroSign(tokens, text, i)) return Terminal.Numeric;
+                // A spaced ellipsis (". . .", or ". . . ." with a full stop) is one mark. After a function word ("the thing
+                // is . . . I didn't") it is an omission inside the sentence; elsewhere it ends the sentence before a capital.
+                int end = SpacedDotRunEnd(tokens, text, i);
+                if (end == i) return Terminal.Stop;
+                runEnd = end;
+                return i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].End != tok.Start
+                       && FunctionWordLookup.Contains(text.Slice(tokens[i - 1].Start, tokens[i - 1].Length))
+                    ? Terminal.None : Terminal.Ellipsis;
             }
             if (c is '?' or '!' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u061F' or '\u3002' or '\uFF01' or '\uFF1F') return Terminal.Strong;
-            if (c == '\u2026') return Terminal.Ellipsis;
+            if (c == '\u2026') return IsBracketed(tokens, text, i) ? Terminal.None : Terminal.Ellipsis;
             return Terminal.None;
         }
         if (tok.Kind == TokenKind.Word && span.Length >= 2 && span[^1] == '.')
@@ -167,6 +192,31 @@ public sealed class SentenceSplitter : IPipelineComponent
             };
         }
         return Terminal.None;
+    }
+
+    /// <summary>An ellipsis written inside brackets, "[...]" or "(…)", marks an omission, not a sentence end.</summary>
+    private static bool IsBracketed(TokenData[] tokens, ReadOnlySpan<char> text, int i) =>
+        i > 0 && i + 1 < tokens.Length
+        && tokens[i - 1].End == tokens[i].Start && text[tokens[i - 1].Start] is '[' or '('
+        && tokens[i + 1].Start == tokens[i].End && text[tokens[i + 1].Start] is ']' or ')';
+
+    /// <summary>"N°." or "Nº." (numero): the full stop after a degree or ordinal sign written right after N.</summary>
+    private static bool IsNumeroSign(TokenData[] tokens, ReadOnlySpan<char> text, int i)
+    {
+        ref readonly var sign = ref tokens[i - 1];
+        ref readonly var letter = ref tokens[i - 2];
+        return sign.Length == 1 && text[sign.Start] is '\u00B0' or '\u00BA' && sign.End == tokens[i].Start
+            && letter.Length == 1 && text[letter.Start] is 'N' or 'n' && letter.End == sign.Start;
+    }
+
+    /// <summary>The last token of a run of single full stops separated by single spaces (". . ."), starting at <paramref name="i"/>.</summary>
+    private static int SpacedDotRunEnd(TokenData[] tokens, ReadOnlySpan<char> text, int i)
+    {
+        int k = i;
+        while (k + 1 < tokens.Length && tokens[k + 1].Length == 1 && text[tokens[k + 1].Start] == '.'
+               && tokens[k + 1].Start - tokens[k].End == 1 && text[tokens[k].End] == ' ')
+            k++;
+        return k;
     }
 
     /// <summary>A number, a single letter or a short roman numeral at the start of a line: "1.", "b.", "iv.".</summary>
@@ -183,6 +233,138 @@ public sealed class SentenceSplitter : IPipelineComponent
         return true;
     }
 
+    private const int MarkerWindow = 60;
+    private const int MaxChain = 20;
+
+    /// <summary>
+    /// The value of a list-marker body: a number of up to three digits (its value), a lower-case roman numeral
+    /// (i, ii, iv …) or another single lower-case letter (a = 1, b = 2 …); 0 when the token is none of these.
+    /// </summary>
+    private static int MarkerValue(TokenData[] tokens, ReadOnlySpan<char> text, int m)
+    {
+        ref readonly var tok = ref tokens[m];
+        var span = text.Slice(tok.Start, tok.Length);
+        if (tok.Kind == TokenKind.Number)
+        {
+            if (span.Length > 3) return 0;
+            int v = 0;
+            foreach (char c in span)
+            {
+                if (!char.IsAsciiDigit(c)) return 0;
+                v = v * 10 + (c - '0');
+            }
+            return v;
+        }
+        if (tok.Kind != TokenKind.Word || span.Length > 4) return 0;
+        int roman = 0, prev = 0;
+        for (int k = span.Length - 1; k >= 0; k--)
+        {
+            int d = span[k] switch { 'i' => 1, 'v' => 5, 'x' => 10, _ => 0 };
+            if (d == 0) { roman = 0; break; }
+            roman += d < prev ? -d : d;
+            prev = Math.Max(prev, d);
+        }
+        if (roman > 0) return roman;
+        return span.Length == 1 && char.IsAsciiLetterLower(span[0]) ? span[0] - 'a' + 1 : 0;
+    }
+
+    private static bool IsRoman(ReadOnlySpan<char> span) => span.IndexOfAnyExcept("ivx") < 0;
+
+    private static bool IsBullet(char c) => c is '\u2022' or '\u2043' or '\u2023' or '\u25E6' or '\u25AA' or '\u25CF' or '\u00B7';
+
+    /// <summary>
+    /// The style of the punctuation written right after marker body <paramref name="m"/>: 1 for "1.", 2 for "1.)",
+    /// 3 for "1)", 0 when none follows or the item text after it does not start with a capital.
+    /// </summary>
+    private static int MarkerStyle(TokenData[] tokens, ReadOnlySpan<char> text, int m)
+    {
+        int k = m + 1, style;
+        if (k >= tokens.Length || tokens[k].Start != tokens[m].End || tokens[k].Length != 1) return 0;
+        char c = text[tokens[k].Start];
+        if (c == ')') style = 3;
+        else if (c != '.') return 0;
+        else if (k + 1 < tokens.Length && tokens[k + 1].Start == tokens[k].End && tokens[k + 1].Length == 1 && text[tokens[k + 1].Start] == ')') { style = 2; k++; }
+        else style = 1;
+        if (k + 1 >= tokens.Length || tokens[k + 1].Start == tokens[k].End) return 0;
+        return CharClasses.StartsUpper(text, tokens[k + 1].Start, tokens[k + 1].End) ? style : 0;
+    }
+
+    /// <summary>Whether a bullet ("•", "⁃" …) is written right before marker body <paramref name="m"/>, with or without a space.</summary>
+    private static bool HasBullet(TokenData[] tokens, ReadOnlySpan<char> text, int m) =>
+        m > 0 && tokens[m - 1].Length == 1 && IsBullet(text[tokens[m - 1].Start]) && LineBreaks(text, tokens[m - 1].End, tokens[m].Start) == 0;
+
+    /// <summary>
+    /// Where a marker body may stand: not glued to the word before it ("A1." is no marker) and not inside brackets.
+    /// </summary>
+    private static bool MarkerPlace(TokenData[] tokens, ReadOnlySpan<char> text, int m) =>
+        m == 0 || tokens[m - 1].End != tokens[m].Start || (tokens[m - 1].Length == 1 && IsBullet(text[tokens[m - 1].Start]));
+
+    /// <summary>
+    /// The first of a list: at the start of the text or a line, after a bullet, or after a colon or a sentence end.
+    /// </summary>
+    private static bool IsAnchored(TokenData[] tokens, ReadOnlySpan<char> text, int m)
+    {
+        if (m == 0 || HasBullet(tokens, text, m) || LineBreaks(text, tokens[m - 1].End, tokens[m].Start) > 0) return true;
+        char p = text[tokens[m - 1].Start];
+        return tokens[m - 1].Kind == TokenKind.Punctuation && p is ':' or '.' or '?' or '!';
+    }
+
+    /// <summary>
+    /// A marker of a list written on one line ("1.) The first item 2.) The second item", "a. … b. …",
+    /// "• 9. … • 10. …"): consecutive values in the same style, the chain starting at 1 (or a, i) in an anchored place,
+    /// or bulleted items. Looks at most 60 tokens between markers and 20 markers back, so long input stays linear.
+    /// </summary>
+    private static bool IsInlineMarker(TokenData[] tokens, ReadOnlySpan<char> text, int m)
+    {
+        if (!MarkerPlace(tokens, text, m)) return false;
+        int v = MarkerValue(tokens, text, m);
+        if (v == 0) return false;
+        int style = MarkerStyle(tokens, text, m);
+        if (style == 0) return false;
+        bool roman = IsRoman(text.Slice(tokens[m].Start, tokens[m].Length));
+        bool bulleted = HasBullet(tokens, text, m);
+        // The next item, for a list's first marker (and for a bulleted one, which needs one sibling).
+        int next = FindMarker(tokens, text, m, +1, v + 1, style, roman);
+        if (bulleted) return next >= 0 || FindMarker(tokens, text, m, -1, v - 1, style, roman) >= 0;
+        int k = m, value = v;
+        for (int steps = 0; value > 1; steps++)
+        {
+            if (steps == MaxChain) return true;
+            k = FindMarker(tokens, text, k, -1, --value, style, roman);
+            if (k < 0) return false;
+        }
+        return IsAnchored(tokens, text, k) && (k != m || next >= 0);
+    }
+
+    /// <summary>The nearest marker body with <paramref name="value"/> and <paramref name="style"/> in direction <paramref name="dir"/> on the same line, or -1.</summary>
+    private static int FindMarker(TokenData[] tokens, ReadOnlySpan<char> text, int from, int dir, int value, int style, bool roman)
+    {
+        if (value <= 0) return -1;
+        for (int k = from + dir, steps = 0; k >= 0 && k < tokens.Length && steps < MarkerWindow; k += dir, steps++)
+        {
+            int a = dir > 0 ? k - 1 : k, b = dir > 0 ? k : k + 1;
+            if (LineBreaks(text, tokens[a].End, tokens[b].Start) > 0) return -1;
+            if (MarkerValue(tokens, text, k) == value && MarkerPlace(tokens, text, k) && MarkerStyle(tokens, text, k) == style
+                && IsRoman(text.Slice(tokens[k].Start, tokens[k].Length)) == roman)
+                return k;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether an inline list item starts at token <paramref name="j"/>: its bullet, or its marker when it has no bullet.</summary>
+    private static bool StartsInlineItem(TokenData[] tokens, ReadOnlySpan<char> text, int j)
+    {
+        ref readonly var tok = ref tokens[j];
+        if (tok.Length == 1 && IsBullet(text[tok.Start]))
+            return j + 1 < tokens.Length && MarkerValue(tokens, text, j + 1) > 0 && IsInlineMarker(tokens, text, j + 1);
+        if (tok.Kind is not (TokenKind.Number or TokenKind.Word) || tok.Length > 4) return false;
+        if (j + 1 >= tokens.Length || tokens[j + 1].Start != tok.End || text[tokens[j + 1].Start] is not ('.' or ')')) return false;
+        return IsInlineMarker(tokens, text, j);
+    }
+
+    private static bool IsListMarkerPart(TokenData[] tokens, ReadOnlySpan<char> text, int i) =>
+        tokens[i].Length == 1 && IsBullet(text[tokens[i].Start]);
+
     /// <summary>Closing quotes and brackets, and further terminal punctuation, written right after a sentence end.</summary>
     private static bool IsAttachedCloser(TokenData[] tokens, ReadOnlySpan<char> text, int j)
     {
@@ -191,8 +373,9 @@ public sealed class SentenceSplitter : IPipelineComponent
         char c = text[tok.Start];
         if (tokens[j - 1].End != tok.Start)
         {
-            // A spaced ellipsis ". . ." on the same line belongs together.
-            return c is '.' or '\u2026' && text[tokens[j - 1].Start] is '.' or '\u2026'
+            // An ellipsis after a full stop on the same line ("nation. …") belongs to it; runs of single dots
+            // (". . .") are read whole by TerminalAt.
+            return (c == '\u2026' || (c == '.' && tok.Length > 1)) && text[tokens[j - 1].Start] is '.' or '\u2026'
                 && LineBreaks(text, tokens[j - 1].End, tok.Start) == 0;
         }
         return CharClasses.Of(c) switch
@@ -205,7 +388,7 @@ public sealed class SentenceSplitter : IPipelineComponent
 
     private static bool IsOpeningQuote(char c) => c is '\u201C' or '\u201E' or '\u00AB' or '\u2039' or '\u2018' or '\u201A';
 
-    private static bool EndsSentence(Terminal term, TokenData[] tokens, ReadOnlySpan<char> text, int i, int last, int next, bool lineBreak, bool nextLower)
+    private static bool EndsSentence(Terminal term, TokenData[] tokens, ReadOnlySpan<char> text, int i, int last, int next, bool lineBreak, bool nextLower, int sentStart)
     {
         ref readonly var nt = ref tokens[next];
         if (nextLower) return false;
@@ -232,6 +415,11 @@ public sealed class SentenceSplitter : IPipelineComponent
                     if (CharClasses.Of(nc) is not (CharClass.Quote or CharClass.Open or CharClass.SingleQuote)) return false;
                     return next + 1 < tokens.Length && CharClasses.StartsUpper(text, tokens[next + 1].Start, tokens[next + 1].End);
                 }
+                // "… left the bank at 6 P.M. Mr. Smith then …": after a number and its unit, a title opens the next sentence,
+                // unless the sentence so far is a fronted phrase ("At 5 a.m. Mr. Smith went …").
+                if (nt.Kind == TokenKind.Word && i - 1 > sentStart + 1 && tokens[i - 1].Kind == TokenKind.Number
+                    && TokenizerExceptions.Default.ClassOf(text.Slice(nt.Start, nt.Length)) == AbbreviationClass.Title)
+                    return true;
                 if (nt.Kind != TokenKind.Word || !OpenerLookup.Contains(text.Slice(nt.Start, nt.Length))) return false;
                 // "Why the U.S. Still Matters in the South Caucasus": in a headline every word is capitalised, openers too
                 return !IsHeadlineLine(text, nt.Start);

@@ -146,6 +146,14 @@ public sealed class Tokenizer
                 return;
             }
 
+            // A telephone number (853-7906, 732-657-3416) is one token, unlike a range (11-13, 2020-2024).
+            if (PhoneLength(s, e) is > 0 and var phone)
+            {
+                Add(s, phone, TokenKind.Number);
+                if (s + phone < e) Chunk(s + phone, e);
+                return;
+            }
+
             // 1. Special cases, prefixes and addresses from the left.
             while (true)
             {
@@ -377,6 +385,33 @@ public sealed class Tokenizer
         private void Flush(int ps, int i)
         {
             if (i > ps) Emit(ps, i - ps);
+        }
+
+        /// <summary>
+        /// Length of a telephone number starting at <paramref name="s"/>: three digits, a hyphen and four digits, or three,
+        /// three and four digits joined by hyphens, followed by the chunk's end or punctuation; 0 otherwise.
+        /// </summary>
+        private readonly int PhoneLength(int s, int e)
+        {
+            var t = _t;
+            static int Digits(ReadOnlySpan<char> t, int at, int e, int count)
+            {
+                for (int k = 0; k < count; k++)
+                    if (at + k >= e || !char.IsAsciiDigit(t[at + k])) return -1;
+                return at + count;
+            }
+            int j = Digits(t, s, e, 3);
+            if (j < 0 || j >= e || t[j] != '-') return 0;
+            int end = Digits(t, j + 1, e, 4);
+            if (end < 0)
+            {
+                int mid = Digits(t, j + 1, e, 3);
+                if (mid < 0 || mid >= e || t[mid] != '-') return 0;
+                end = Digits(t, mid + 1, e, 4);
+                if (end < 0) return 0;
+            }
+            if (end < e && (char.IsLetterOrDigit(t[end]) || t[end] is '-' or '/' or '.' && end + 1 < e && char.IsLetterOrDigit(t[end + 1]))) return 0;
+            return end - s;
         }
 
         /// <summary>Whether a punctuation character between two word characters stays inside the word.</summary>

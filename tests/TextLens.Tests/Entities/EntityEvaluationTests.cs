@@ -57,9 +57,9 @@ public class EntityEvaluationTests
         }
         double precision = (double)correct / predicted, recall = (double)correct / gold, f1 = 2 * precision * recall / (precision + recall);
         TestContext.Out.WriteLine($"UNER EWT test: P {precision:F3} R {recall:F3} F1 {f1:F3} (gold {gold}, predicted {predicted}, correct {correct})");
-        // Measured 0.624 with the shipped model (silver UD EWT train + gazetteer); the issue's target is 0.80 — see README
-        // for why it is below. The floor sits just under the measured figure (retraining moves it by about ±0.01).
-        Assert.That(f1, Is.GreaterThanOrEqualTo(0.61));
+        // Measured 0.629 with the shipped model (silver UD EWT train + gazetteer) and the issue-15 rules; the targets were
+        // 0.80, then 0.70 — see README for why it is below. The floor sits just under the measured figure.
+        Assert.That(f1, Is.GreaterThanOrEqualTo(0.62));
     }
 
     /// <summary>A commentary we wrote ourselves about another region, with hand-made expected entities.</summary>

@@ -71,6 +71,45 @@ public class SentenceSplitterTests
             Is.EqualTo(new[] { "The ruling in Hamdan v. Rumsfeld stands . . .", "The court met on Main St.", "Does anyone know why?" }));
 
     [Test]
+    public void InlineNumberedListItemsAreSentences() =>
+        Assert.That(Sentences("Two demands stand out: 1. Lift the sanctions 2. Reopen the border crossings"),
+            Is.EqualTo(new[] { "Two demands stand out:", "1. Lift the sanctions", "2. Reopen the border crossings" }));
+
+    [TestCase("1.) Sign the accord 2.) Open the corridor", "1.) Sign the accord", "2.) Open the corridor")]
+    [TestCase("1) Sign the accord. 2) Open the corridor.", "1) Sign the accord.", "2) Open the corridor.")]
+    [TestCase("a. Sign the accord b. Open the corridor", "a. Sign the accord", "b. Open the corridor")]
+    [TestCase("\u2022 4. Sign the accord \u2022 5. Open the corridor", "\u2022 4. Sign the accord", "\u2022 5. Open the corridor")]
+    [TestCase("i. Sign the accord ii. Open the corridor", "i. Sign the accord", "ii. Open the corridor")]
+    public void InlineListMarkerStyles(string text, string first, string second) =>
+        Assert.That(Sentences(text), Is.EqualTo(new[] { first, second }));
+
+    [TestCase("The clause in Article 1. The second clause in Article 2. Nothing else.", 3)] // no anchored first item: prose
+    [TestCase("The plan has two parts: 1) a ceasefire and 2) talks.", 1)] // items in lower case: one sentence
+    [TestCase("Analysts J. K. Rowe and L. M. Hart disagreed.", 1)] // capital initials are no list letters
+    public void ProseIsNotReadAsAnInlineList(string text, int count) =>
+        Assert.That(Sentences(text), Has.Length.EqualTo(count));
+
+    [Test]
+    public void TimeBeforeATitleEndsTheSentenceUnlessFronted() =>
+        Assert.That(Sentences("At 9 a.m. Dr. Aliyev opened the session. The vote came at 4 P.M. Mrs. Grant then spoke."),
+            Is.EqualTo(new[] { "At 9 a.m. Dr. Aliyev opened the session.", "The vote came at 4 P.M.", "Mrs. Grant then spoke." }));
+
+    [Test]
+    public void NumeroSignBeforeANumberIsNoSentenceEnd() =>
+        Assert.That(Sentences("The decree is filed as N\u00B0. 417.22. Nobody read it."),
+            Is.EqualTo(new[] { "The decree is filed as N\u00B0. 417.22.", "Nobody read it." }));
+
+    [Test]
+    public void BracketedEllipsisAndCitationStayInTheQuotation() =>
+        Assert.That(Sentences("\"The treaty [...] binds both parties [\u2026]\" (Aliyev 12). Critics disagree."),
+            Is.EqualTo(new[] { "\"The treaty [...] binds both parties [\u2026]\" (Aliyev 12).", "Critics disagree." }));
+
+    [Test]
+    public void SpacedEllipsisAfterAFunctionWordIsAnOmission() =>
+        Assert.That(Sentences("What they want is . . . Baku to give in. The envoy left . . . . Talks resumed later. It was late. . . . We waited."),
+            Is.EqualTo(new[] { "What they want is . . . Baku to give in.", "The envoy left . . . .", "Talks resumed later.", "It was late. . . .", "We waited." }));
+
+    [Test]
     public void NumberedAndBulletedLists() =>
         Assert.That(Sentences("Three steps are needed:\n1. Sign the treaty\n2. Open the borders.\n- Build trust\n- Trade more"),
             Is.EqualTo(new[] { "Three steps are needed:", "1. Sign the treaty", "2. Open the borders.", "- Build trust", "- Trade more" }));

@@ -11,6 +11,18 @@ public class TokenizerTests
     private static TokenKind KindOf(string text, string token) =>
         Tokenizer.Default.Tokenize(text).Tokens.First(t => t.Text == token).Kind;
 
+    [TestCase("we dont know", "we | do | nt | know")]
+    [TestCase("Thats why Ive left, they wont come", "That | s | why | I | ve | left | , | they | wo | nt | come")]
+    [TestCase("alot of people", "a | lot | of | people")]
+    [TestCase("its fine", "its | fine")] // "its" stays: usually the possessive
+    public void ContractionsWrittenWithoutApostrophe(string text, string expected) => Assert.That(Joined(text), Is.EqualTo(expected));
+
+    [TestCase("Call 853-7906.", "Call | 853-7906 | .")]
+    [TestCase("(713) 853-7906 or 732-657-3416", "( | 713 | ) | 853-7906 | or | 732-657-3416")]
+    [TestCase("pages 11-13 in 2020-2024", "pages | 11 | - | 13 | in | 2020 | - | 2024")]
+    [TestCase("on 2024-03-05", "on | 2024 | - | 03 | - | 05")] // a date is no telephone number
+    public void TelephoneNumbersAreOneToken(string text, string expected) => Assert.That(Joined(text), Is.EqualTo(expected));
+
     [TestCase("Azerbaijan's position", "Azerbaijan | 's | position")]
     [TestCase("Azerbaijan’s bid", "Azerbaijan | ’s | bid")]
     [TestCase("the countries' leaders", "the | countries | ' | leaders")]
