@@ -121,8 +121,45 @@ public sealed class SentenceClassifier
             using var w = new StreamWriter(entry.Open(), new UTF8Encoding(false));
             w.Write($"TextLens sentence classifier\nversion {FormatVersion}\nfeatures {FeatureCount}\nlabels {string.Join('|', Labels)}\n");
         }
-        buffer.Position = 0;
-        buffer.CopyTo(stream);
+        var sealedZip = Seal(buffer.ToArray());
+        stream.Write(sealedZip);
+    }
+
+    private const string SealPrefix = "textlens-crc32c:";
+    private const int SealLength = 16 + 8; // prefix + eight hex digits
+    private const int EndRecordLength = 22; // the zip's end-of-central-directory record without its comment
+
+    /// <summary>
+    /// Writes a CRC-32C of the whole zip into its archive comment: zip readers check each entry's data but not its
+    /// headers, so a flipped byte in a header could go unnoticed (issue 16). The checksum covers every byte before the
+    /// comment-length field. <paramref name="zip"/> must have no comment yet.
+    /// </summary>
+    internal static byte[] Seal(byte[] zip)
+    {
+        int eocd = zip.Length - EndRecordLength;
+        if (eocd < 0 || BitConverter.ToUInt32(zip, eocd) != 0x06054b50 || zip[^1] != 0 || zip[^2] != 0)
+            throw new InvalidOperationException("expected a zip without an archive comment");
+        uint crc = Models.Crc32C.Compute(zip.AsSpan(0, zip.Length - 2));
+        var comment = Encoding.ASCII.GetBytes(SealPrefix + crc.ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+        var result = new byte[zip.Length + comment.Length];
+        zip.CopyTo(result, 0);
+        result[zip.Length - 2] = (byte)comment.Length;
+        result[zip.Length - 1] = 0;
+        comment.CopyTo(result, zip.Length);
+        return result;
+    }
+
+    /// <summary>Checks the seal written by <see cref="Seal"/>; throws a <see cref="DataFileException"/> naming the problem.</summary>
+    internal static void CheckSeal(ReadOnlySpan<byte> zip, string name)
+    {
+        int eocd = zip.Length - SealLength - EndRecordLength;
+        if (eocd < 0 || BitConverter.ToUInt32(zip[eocd..]) != 0x06054b50 || zip[^(SealLength + 2)] != SealLength || zip[^(SealLength + 1)] != 0 ||
+            !zip[^SealLength..^8].SequenceEqual(Encoding.ASCII.GetBytes(SealPrefix)))
+            throw new DataFileException(name, 0, "not a sealed TextLens model zip (no checksum in its archive comment): the file is corrupt, truncated or not written by TextLens");
+        var hex = Encoding.ASCII.GetString(zip[^8..]);
+        uint stored = uint.TryParse(hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+        uint actual = Models.Crc32C.Compute(zip[..^(SealLength + 2)]);
+        if (stored != actual) throw new DataFileException(name, 0, $"checksum mismatch (stored {hex}, computed {actual:x8}): the file is corrupt");
     }
 
     /// <summary>Loads a model saved by <see cref="Save(string)"/>.</summary>
@@ -154,6 +191,7 @@ public sealed class SentenceClassifier
         ArgumentNullException.ThrowIfNull(name);
         var buffer = new MemoryStream();
         stream.CopyTo(buffer);
+        CheckSeal(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), name);
         buffer.Position = 0;
         string meta;
         try

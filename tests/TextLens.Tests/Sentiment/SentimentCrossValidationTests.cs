@@ -29,8 +29,8 @@ public class SentimentCrossValidationTests
         Assert.Multiple(() =>
         {
             Assert.That(r.Count, Is.EqualTo(571));
-            Assert.That(r.MacroF1, Is.GreaterThanOrEqualTo(0.564 - 0.02));
-            Assert.That(r.Accuracy, Is.GreaterThanOrEqualTo(0.601 - 0.02));
+            Assert.That(r.MacroF1, Is.GreaterThanOrEqualTo(0.568 - 0.02));
+            Assert.That(r.Accuracy, Is.GreaterThanOrEqualTo(0.606 - 0.02));
         });
     }
 
@@ -42,7 +42,7 @@ public class SentimentCrossValidationTests
         Assert.Multiple(() =>
         {
             Assert.That(r.Count, Is.EqualTo(8739));
-            Assert.That(r.MacroF1, Is.GreaterThanOrEqualTo(0.653 - 0.02));
+            Assert.That(r.MacroF1, Is.GreaterThanOrEqualTo(0.654 - 0.02));
             // Where the gold targets of one sentence disagree, the entity tone must beat the sentence's label.
             Assert.That(r.AccuracyOnMixed, Is.GreaterThan(r.SentenceLabelAccuracyOnMixed + 0.05));
         });
@@ -53,7 +53,7 @@ public class SentimentCrossValidationTests
     {
         var r = _data.ArticleHeldOut(SentimentData.DefaultEpochs, SentimentData.DefaultCommentaryWeight, seed: 1);
         TestContext.Out.WriteLine($"article held out: accuracy {r.Accuracy:0.000}, macro-F1 {r.MacroF1:0.000}");
-        Assert.That(r.Accuracy, Is.GreaterThanOrEqualTo(0.816 - 0.02));
+        Assert.That(r.Accuracy, Is.GreaterThanOrEqualTo(0.837 - 0.02));
     }
 
     [Test]

@@ -140,13 +140,15 @@ public class SentimentTrainerTests
         try
         {
             File.WriteAllBytes(path, [1, 2, 3, 4, 5]);
-            Assert.That(Assert.Throws<DataFileException>(() => SentenceClassifier.Load(path))!.Problem, Does.StartWith("corrupt or truncated model zip"));
+            Assert.That(Assert.Throws<DataFileException>(() => SentenceClassifier.Load(path))!.Problem, Does.StartWith("not a sealed TextLens model zip"));
 
             using (var ms = new MemoryStream())
             {
                 using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
                     zip.CreateEntry("other.txt");
                 File.WriteAllBytes(path, ms.ToArray());
+                Assert.That(Assert.Throws<DataFileException>(() => SentenceClassifier.Load(path))!.Problem, Does.StartWith("not a sealed TextLens model zip"));
+                File.WriteAllBytes(path, SentenceClassifier.Seal(ms.ToArray()));
             }
             Assert.That(Assert.Throws<DataFileException>(() => SentenceClassifier.Load(path))!.Problem, Is.EqualTo("not a TextLens sentence classifier (no TextLens.txt entry)"));
 
@@ -155,6 +157,12 @@ public class SentimentTrainerTests
             var bytes = shipped.ToArray();
             File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
             Assert.Throws<DataFileException>(() => SentenceClassifier.Load(path));
+
+            // issue 16: one flipped bit in a local file header (which zip readers do not check) is caught by the seal
+            var flipped = (byte[])bytes.Clone();
+            flipped[6] ^= 0x01; // general-purpose flag of the first local header
+            File.WriteAllBytes(path, flipped);
+            Assert.That(Assert.Throws<DataFileException>(() => SentenceClassifier.Load(path))!.Problem, Does.StartWith("checksum mismatch (stored "));
         }
         finally { File.Delete(path); }
     }
