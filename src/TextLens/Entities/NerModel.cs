@@ -22,7 +22,7 @@ internal sealed class NerModel
     public static int ClassCount => 1 + 4 * Types.Length;
     private const int B = 0, I = 1, L = 2, U = 3;
 
-    private static readonly Lazy<NerModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NerModel?> LazyDefault = new(() => EmbeddedData.ReadOptional(ResourcePath, Read), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public NerModel(AveragedPerceptron perceptron) => Perceptron = perceptron;
 
@@ -31,13 +31,6 @@ internal sealed class NerModel
     /// <summary>The embedded model, or null when the assembly ships without one.</summary>
     public static NerModel? Default => LazyDefault.Value;
 
-    private static NerModel? LoadDefault()
-    {
-        Stream stream;
-        try { stream = EmbeddedData.Open(ResourcePath); }
-        catch (DataFileException) { return null; }
-        using (stream) return Read(stream, EmbeddedData.DisplayName(ResourcePath));
-    }
 
     public static NerModel Read(Stream stream, string name)
     {

@@ -15,6 +15,17 @@ internal static class EmbeddedData
             ?? throw new DataFileException(name, 0, "embedded resource not found in the TextLens assembly");
     }
 
+    /// <summary>
+    /// Reads an embedded model with <paramref name="read"/>, or returns null when the assembly ships without it (while the
+    /// first one is being trained). A corrupt embedded model still throws.
+    /// </summary>
+    public static T? ReadOptional<T>(string relativePath, Func<Stream, string, T> read) where T : class
+    {
+        var stream = Assembly.GetManifestResourceStream("TextLens.Data/" + relativePath.Replace('\\', '/'));
+        if (stream is null) return null;
+        using (stream) return read(stream, DisplayName(relativePath));
+    }
+
     /// <summary>Reads an embedded text file.</summary>
     public static string ReadText(string relativePath)
     {

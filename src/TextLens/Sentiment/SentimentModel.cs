@@ -25,7 +25,7 @@ public sealed class SentimentModel
     /// <summary>The classes, in perceptron class order: −1, 0, +1.</summary>
     internal static readonly string[] Classes = ["-1", "0", "1"];
 
-    private static readonly Lazy<SentimentModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentimentModel?> LazyDefault = new(() => EmbeddedData.ReadOptional(ResourcePath, Read), LazyThreadSafetyMode.ExecutionAndPublication);
 
     internal SentimentModel(AveragedPerceptron sentence, AveragedPerceptron? target, IReadOnlyDictionary<string, string>? metadata = null)
     {
@@ -63,13 +63,6 @@ public sealed class SentimentModel
     /// <summary>The shipped model, or null when the assembly was built without one (while training the first one).</summary>
     internal static SentimentModel? Shipped => LazyDefault.Value;
 
-    private static SentimentModel? LoadDefault()
-    {
-        Stream stream;
-        try { stream = EmbeddedData.Open(ResourcePath); }
-        catch (DataFileException) { return null; }
-        using (stream) return Read(stream, EmbeddedData.DisplayName(ResourcePath));
-    }
 
     /// <summary>Loads a model written by <c>textlens train sentiment</c>.</summary>
     /// <param name="path">The model file.</param>

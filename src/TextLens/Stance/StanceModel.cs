@@ -28,7 +28,7 @@ public sealed class StanceModel
 
     internal static int ClassCount => Bilou.ClassCount(TypeNames.Length);
 
-    private static readonly Lazy<StanceModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<StanceModel?> LazyDefault = new(() => EmbeddedData.ReadOptional(ResourcePath, Read), LazyThreadSafetyMode.ExecutionAndPublication);
 
     internal StanceModel(AveragedPerceptron perceptron, IReadOnlyDictionary<string, string>? metadata = null)
     {
@@ -64,13 +64,6 @@ public sealed class StanceModel
     /// <exception cref="DataFileException">The embedded file is corrupt or of another version.</exception>
     public static StanceModel? Default => LazyDefault.Value;
 
-    private static StanceModel? LoadDefault()
-    {
-        Stream stream;
-        try { stream = EmbeddedData.Open(ResourcePath); }
-        catch (DataFileException) { return null; }
-        using (stream) return Read(stream, EmbeddedData.DisplayName(ResourcePath));
-    }
 
     /// <summary>Reads a model file written by <see cref="Save"/> (or <c>textlens train stance</c>).</summary>
     /// <param name="path">The file.</param>
