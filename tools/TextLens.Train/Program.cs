@@ -8,5 +8,4 @@ PosCommands.AddTo(root);
 NerCommands.AddTo(root);
 SentimentCommands.AddTo(root);
 StanceCommands.AddTo(root);
-ClusterCommands.AddTo(root);
 return root.Parse(args).Invoke();

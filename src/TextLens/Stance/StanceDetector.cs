@@ -33,7 +33,12 @@ public sealed class StanceDetector : IPipelineComponent
     /// <summary>Creates a detector with the given lexicon and the built-in model.</summary>
     /// <param name="lexicon">The cue lexicon (for example <c>StanceLexicon.Default.Extend("my_cues.csv")</c>: the rows of the file always fire).</param>
     /// <exception cref="ArgumentNullException"><paramref name="lexicon"/> is null.</exception>
-    public StanceDetector(StanceLexicon lexicon) : this(lexicon, StanceModel.Default) { }
+    public StanceDetector(StanceLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        Lexicon = lexicon;
+        _defaultModel = true; // loaded on first use: a pipeline that disables this stage (training a new model) never reads it
+    }
 
     /// <summary>Creates a detector with the given lexicon and model.</summary>
     /// <param name="lexicon">The cue lexicon.</param>
@@ -43,11 +48,15 @@ public sealed class StanceDetector : IPipelineComponent
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         Lexicon = lexicon;
-        Model = model;
+        _model = model;
     }
 
+    private readonly StanceModel? _model;
+    private readonly bool _defaultModel;
+
     /// <summary>The trained cue tagger, or null when only lexicon rules run.</summary>
-    public StanceModel? Model { get; }
+    /// <exception cref="DataFileException">The built-in model, read on first use, is corrupt or of another version.</exception>
+    public StanceModel? Model => _defaultModel ? StanceModel.Default : _model;
 
     /// <inheritdoc/>
     public string Name => "stance";
@@ -83,9 +92,10 @@ public sealed class StanceDetector : IPipelineComponent
     public IReadOnlyList<StanceCue> Detect(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (Model is null || document.TokenStore.Length == 0) return Detect(document, null, null);
+        var model = Model;
+        if (model is null || document.TokenStore.Length == 0) return Detect(document, null, null);
         using var features = new StanceFeatures(document);
-        return Detect(document, Model, features);
+        return Detect(document, model, features);
     }
 
     /// <summary>

@@ -34,8 +34,6 @@ internal sealed class StanceFeatures : IDisposable
     public ulong[] Suffix { get; }
     public byte[] Pos { get; }
     public ushort[] Classes { get; }
-    public ushort[] Coarse { get; }
-    public ushort[] Fine { get; }
     public sbyte[] Valence { get; }
     public ushort[] Flags { get; }
 
@@ -52,8 +50,6 @@ internal sealed class StanceFeatures : IDisposable
         Pos = ArrayPool<byte>.Shared.Rent(_n);
         RuleTag = ArrayPool<byte>.Shared.Rent(_n);
         Classes = ArrayPool<ushort>.Shared.Rent(_n);
-        Coarse = ArrayPool<ushort>.Shared.Rent(_n);
-        Fine = ArrayPool<ushort>.Shared.Rent(_n);
         Flags = ArrayPool<ushort>.Shared.Rent(_n);
         Valence = ArrayPool<sbyte>.Shared.Rent(_n);
         Array.Clear(RuleTag, 0, _n);
@@ -68,8 +64,6 @@ internal sealed class StanceFeatures : IDisposable
         ArrayPool<byte>.Shared.Return(Pos);
         ArrayPool<byte>.Shared.Return(RuleTag);
         ArrayPool<ushort>.Shared.Return(Classes);
-        ArrayPool<ushort>.Shared.Return(Coarse);
-        ArrayPool<ushort>.Shared.Return(Fine);
         ArrayPool<ushort>.Shared.Return(Flags);
         ArrayPool<sbyte>.Shared.Return(Valence);
     }
@@ -96,7 +90,6 @@ internal sealed class StanceFeatures : IDisposable
         var lowerText = _doc.LowerText;
         var classes = StanceWordClasses.Default;
         var sentiment = SentimentLexicon.Default;
-        var clusters = WordClusters.Default;
         for (int i = 0; i < _n; i++)
         {
             ref readonly var t = ref tokens[i];
@@ -110,7 +103,6 @@ internal sealed class StanceFeatures : IDisposable
             var c = classes.Of(lower);
             if (c == StanceWordClass.None && !lemma.SequenceEqual(lower)) c = classes.Of(lemma);
             Classes[i] = (ushort)c;
-            (Coarse[i], Fine[i]) = clusters.Of(lower);
             Valence[i] = 0;
             if (t.Kind == TokenKind.Word && sentiment.Match(_doc, i, i + 1, out int len) is { HasEntry: true, Kind: SentimentCueKind.Valence } node && len == 1)
                 Valence[i] = node.Weight <= -1.5f ? (sbyte)-2 : node.Weight < 0 ? (sbyte)-1 : node.Weight < 1.5f ? (sbyte)1 : (sbyte)2;

@@ -19,7 +19,7 @@ public sealed class StanceModel
     internal const string ResourcePath = "models/stance.bin";
 
     /// <summary>Feature-set version written into model files; a model trained with other features is refused.</summary>
-    internal const string FeatureVersion = "stance-v1";
+    internal const string FeatureVersion = "stance-v2";
 
     internal const int MaxFeatures = 64;
 
@@ -126,9 +126,8 @@ public sealed class StanceModel
     private enum T
     {
         Bias = 1, Lower, Lemma, Pos, LowerPrev, LowerNext, LemmaPrev2, LemmaNext2, PosPrevCur, PosCurNext, LemmaPrevCur, LemmaCurNext,
-        Suffix, Shape, PrevTag, PrevTags, PrevTagLemma, PrevTagPos, Rule, RuleNeighbours, Class, ClassPos, ClassPrev, ClassNext,
-        Valence, ValenceNeighbours, Negation, NegationLemma, Quote, Reporting, ReportingClass, Conditional, Position, PositionLemma,
-        LowerPrev2Cur, ClassLemmaNext, Coarse, Fine, CoarsePos, CoarseNeighbours, CoarsePrevCur, CoarseCurNext,
+        Suffix, Shape, PrevTag, PrevTags, PrevTagLemma, Rule, RuleNeighbours, Class, ClassPos, ClassPrev, ClassNext,
+        Valence, Negation, NegationLemma, Quote, Reporting, Conditional, Position, PositionLemma, ClassLemmaNext,
     }
 
     /// <summary>Features of token <paramref name="i"/> in the sentence [<paramref name="start"/>, <paramref name="end"/>) given the two previous tags.</summary>
@@ -156,13 +155,11 @@ public sealed class StanceModel
         f[n++] = FeatureHash.Of((int)T.PosCurNext, pos, pn);
         f[n++] = FeatureHash.Of((int)T.LemmaPrevCur, mp, lemma);
         f[n++] = FeatureHash.Of((int)T.LemmaCurNext, lemma, mn);
-        f[n++] = FeatureHash.Of((int)T.LowerPrev2Cur, mp2, FeatureHash.Of(0, mp, lemma));
         f[n++] = FeatureHash.Of((int)T.Suffix, x.Suffix[i]);
         f[n++] = FeatureHash.Of((int)T.Shape, (flags & (int)StanceFeatures.Flag.Capitalized) != 0 ? 1 : 0, position);
         f[n++] = FeatureHash.Of((int)T.PrevTag, prev);
         f[n++] = FeatureHash.Of((int)T.PrevTags, prev, prev2);
         f[n++] = FeatureHash.Of((int)T.PrevTagLemma, (ulong)prev, lemma);
-        f[n++] = FeatureHash.Of((int)T.PrevTagPos, prev, pos);
         int rule = x.RuleTag[i];
         f[n++] = FeatureHash.Of((int)T.Rule, rule);
         f[n++] = FeatureHash.Of((int)T.RuleNeighbours, i > start ? Bilou.TypeOf(x.RuleTag[i - 1]) + 1 : 99, i + 1 < end ? Bilou.TypeOf(x.RuleTag[i + 1]) + 1 : 99);
@@ -177,24 +174,15 @@ public sealed class StanceModel
         if (cn != 0) f[n++] = FeatureHash.Of((int)T.ClassLemmaNext, (ulong)cn, lemma);
         int val = x.Valence[i];
         f[n++] = FeatureHash.Of((int)T.Valence, val, pos);
-        f[n++] = FeatureHash.Of((int)T.ValenceNeighbours, i > start ? x.Valence[i - 1] : 9, i + 1 < end ? x.Valence[i + 1] : 9);
         int neg = flags & (int)(StanceFeatures.Flag.Negated | StanceFeatures.Flag.Negator);
         f[n++] = FeatureHash.Of((int)T.Negation, neg, cls);
         if (neg != 0) f[n++] = FeatureHash.Of((int)T.NegationLemma, (ulong)neg, lemma);
         f[n++] = FeatureHash.Of((int)T.Quote, (flags & (int)StanceFeatures.Flag.InQuote) != 0 ? 1 : 0, pos);
         int reporting = (flags & (int)StanceFeatures.Flag.AfterReporting) != 0 ? 1 : 0;
         f[n++] = FeatureHash.Of((int)T.Reporting, reporting, pos);
-        f[n++] = FeatureHash.Of((int)T.ReportingClass, reporting, cls);
         f[n++] = FeatureHash.Of((int)T.Conditional, (flags & (int)StanceFeatures.Flag.InConditional) != 0 ? 1 : 0, cls);
         f[n++] = FeatureHash.Of((int)T.Position, position, pos);
         if (position != 0) f[n++] = FeatureHash.Of((int)T.PositionLemma, (ulong)position, lemma);
-        int coarse = x.Coarse[i], kp = i > start ? x.Coarse[i - 1] : 0xFFFF, kn = i + 1 < end ? x.Coarse[i + 1] : 0xFFFF;
-        f[n++] = FeatureHash.Of((int)T.Coarse, coarse);
-        f[n++] = FeatureHash.Of((int)T.Fine, x.Fine[i]);
-        f[n++] = FeatureHash.Of((int)T.CoarsePos, coarse, pos);
-        f[n++] = FeatureHash.Of((int)T.CoarseNeighbours, kp, kn);
-        f[n++] = FeatureHash.Of((int)T.CoarsePrevCur, kp, coarse);
-        f[n++] = FeatureHash.Of((int)T.CoarseCurNext, coarse, kn);
         return n;
     }
 
