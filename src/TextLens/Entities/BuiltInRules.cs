@@ -173,7 +173,7 @@ internal static class BuiltInRules
         if (NumericDateEnd(u, i) is > 0 and var numericEnd) return numericEnd;
         if (IsOneUnitDate(u, i)) return i + 1;
         // 4th April 2023
-        if (char.IsAsciiDigit(u.Text[u.Start[i]]) && OrdinalEnd(u, i) is > 0 and var dayEnd && int.Parse(u[i].TrimEnd("stndrh")) is >= 1 and <= 31
+        if (char.IsAsciiDigit(u.Text[u.Start[i]]) && OrdinalEnd(u, i) is > 0 and var dayEnd && LeadingNumber(u[i]) is >= 1 and <= 31
             && MonthEnd(u, dayEnd) is > 0 and var monthAfterDay)
             return IsYear(u, monthAfterDay) ? monthAfterDay + 1 : monthAfterDay;
         // 17 April 2025 / 17 April / 12 Feb. 2026
@@ -280,6 +280,14 @@ internal static class BuiltInRules
         if (u.Is(i + 1, "-"))
             return IsYear(u, i) && u.Length[i + 2] == 2 && Part(u, i + 2, 2) && int.Parse(u[i + 2]) <= 12 && u.Length[i + 4] == 2 && Part(u, i + 4, 2) ? i + 5 : -1;
         return -1;
+    }
+
+    /// <summary>The number its leading ASCII digits spell ("4th" → 4, "1Rd" → 1), or −1 when it has none or too many.</summary>
+    private static int LeadingNumber(ReadOnlySpan<char> w)
+    {
+        int n = 0, k = 0;
+        while (k < w.Length && k < 6 && char.IsAsciiDigit(w[k])) n = n * 10 + (w[k++] - '0');
+        return k == 0 || k == 6 ? -1 : n;
     }
 
     /// <summary>End of an ordinal at <paramref name="i"/> ("21st", "21" + "st", "nineteenth"), or -1.</summary>

@@ -16,6 +16,11 @@ public class EntityRuleTests
         return $"{label}:{part}@{i}";
     }
 
+    [TestCase("The talks opened on 4th April 2023 in Vienna.", "4th April 2023")]
+    [TestCase("The talks opened on 1Rd April 2023 in Vienna.", "1Rd April 2023")] // a mis-cased ordinal once crashed int.Parse
+    public void OrdinalDays(string text, string date) =>
+        Assert.That(Entities(text).Where(e => e.StartsWith("DATE:", StringComparison.Ordinal)), Is.EqualTo(new[] { At(text, "DATE", date) }));
+
     [Test]
     public void CountriesCapitalsDemonymsAndPossessives()
     {
