@@ -307,6 +307,7 @@ public sealed class StanceDetector : IPipelineComponent
         var span = tags.AsSpan(0, sEnd - sStart);
         model.Decode(x, sStart, sEnd, span);
         var clause = new ClauseAnalyzer(doc);
+        int ruleCursor = first;
         for (int i = 0; i < span.Length; i++)
         {
             int tag = span[i];
@@ -329,10 +330,10 @@ public sealed class StanceDetector : IPipelineComponent
                 end = Math.Min(end + (part == Bilou.B ? 1 : 0), span.Length);
             }
             int s = sStart + i, e = sStart + end;
-            bool overlaps = false;
-            for (int j = first; j < kept; j++)
-                if (cues[j].Start < e && s < cues[j].End) { overlaps = true; break; }
-            if (overlaps) continue;
+            // rule cues and model spans both come in text order and rule cues do not overlap each other: one cursor
+            // keeps this linear in the sentence (a loop over every rule cue per span was quadratic on hostile input)
+            while (ruleCursor < kept && cues[ruleCursor].End <= s) ruleCursor++;
+            if (ruleCursor < kept && cues[ruleCursor].Start < e) continue;
             var type = (StanceCueType)Bilou.TypeOf(tag);
             bool negated = false;
             for (int t = s; t < e; t++) negated |= clause.IsNegator(t);
