@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using TextLens.Output;
 
 namespace TextLens.Cli;
 
@@ -41,9 +42,10 @@ internal static class AnalyzeCommand
                 + "Their CSV rows and text report are rebuilt from the saved JSON. Standard input is always analysed.",
         };
 
+        var tokensOption = TokensOption();
         var cmd = new Command("analyze", "Analyse documents: tokens, sentences, tags, entities, stance cues, sentiment.")
         {
-            inputs, format, output, parallel, components, disable, textColumn, idColumn, noProgress, resume,
+            inputs, format, output, parallel, components, disable, textColumn, idColumn, noProgress, resume, tokensOption,
         };
         cmd.SetAction((parse, ct) => Task.FromResult(Run(io, new Settings(
             parse.GetValue(inputs) ?? [],
@@ -55,7 +57,7 @@ internal static class AnalyzeCommand
             parse.GetValue(textColumn) ?? "text",
             parse.GetValue(idColumn),
             parse.GetValue(noProgress),
-            Resume: parse.GetValue(resume)), ct)));
+            Resume: parse.GetValue(resume), Tokens: parse.GetValue(tokensOption)), ct)));
         return cmd;
     }
 
@@ -68,18 +70,26 @@ internal static class AnalyzeCommand
         };
         var format = new Option<string[]>("--format", "-f") { Description = "Output formats: text, json, csv, html (repeat or comma list). Default: html." };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: ./textlens-out." };
-        var cmd = new Command("render", "Render saved JSON analyses again as text, CSV or HTML reports (no re-analysis).") { inputs, format, output };
+        var tokensOption = TokensOption();
+        var cmd = new Command("render", "Render saved JSON analyses again as text, CSV or HTML reports (no re-analysis).") { inputs, format, output, tokensOption };
         cmd.SetAction((parse, ct) =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } f ? f : ["html"];
-            return Task.FromResult(Run(io, new Settings(parse.GetValue(inputs) ?? [], formats, parse.GetValue(output), 1, null, null, "text", null, true, Render: true), ct));
+            return Task.FromResult(Run(io, new Settings(parse.GetValue(inputs) ?? [], formats, parse.GetValue(output), 1, null, null, "text", null, true,
+                Render: true, Tokens: parse.GetValue(tokensOption)), ct));
         });
         return cmd;
     }
 
+    private static Option<bool> TokensOption() => new("--tokens")
+    {
+        Description = "JSON: write every token (offsets, kind, tag, lemma) and indent the file. By default the JSON is compact and "
+            + "holds a token count instead: reading it back re-tokenizes the text (without tags and lemmas).",
+    };
+
     internal sealed record Settings(
         string[] Inputs, string[] Formats, string? Out, int Parallel, string? Components, string? Disable,
-        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false, bool Resume = false);
+        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false, bool Resume = false, bool Tokens = false);
 
     // Document is null with no Error for a document too large to analyse whole: Pending reads it (prefix already read
     // included) and the writer thread analyses it in pieces.
@@ -128,6 +138,7 @@ internal static class AnalyzeCommand
         long tokens = 0;
         int documents = 0, resumed = 0;
         bool wantJson = formats.Contains("json"), wantHtml = formats.Contains("html"), wantText = formats.Contains("text");
+        var jsonLayout = settings.Tokens ? JsonLayout.Full : JsonLayout.Compact;
         int whole = LargeInput.WholeDocumentChars;
 
         Result Analyze(InputItem item)
@@ -230,7 +241,8 @@ internal static class AnalyzeCommand
             try
             {
                 if (wantJson)
-                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".json"), doc.ToJson(source: source, textFile: textFile), cancellationToken);
+                    AtomicFile.Write(OutputNames.PathIn(outDir, item.Stem, ".json"),
+                        stream => DocumentJsonWriter.Write(doc, stream, source, textFile, jsonLayout), cancellationToken);
                 if (wantHtml)
                     AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".html"), DocumentHtmlWriter.ToHtml(doc, source: source), cancellationToken);
             }
