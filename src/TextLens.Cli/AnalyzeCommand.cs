@@ -94,7 +94,9 @@ internal static class AnalyzeCommand
     // Document is null with no Error for a document too large to analyse whole: Pending reads it (prefix already read
     // included) and the writer thread analyses it in pieces.
     // Resumed: done by an earlier run (Document, when set, was read back from its saved JSON).
-    private sealed record Result(InputItem Item, Document? Document, string? Error, PrefixedReader? Pending = null, string? Source = null, bool Resumed = false);
+    // Unwritten: analysed, its json/html still to write (by the consuming thread, see overlapWrites), with this text_file.
+    private sealed record Result(InputItem Item, Document? Document, string? Error, PrefixedReader? Pending = null, string? Source = null, bool Resumed = false,
+        bool Unwritten = false, string? TextFile = null);
 
     public static int Run(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
@@ -140,6 +142,9 @@ internal static class AnalyzeCommand
         bool wantJson = formats.Contains("json"), wantHtml = formats.Contains("html"), wantText = formats.Contains("text");
         var jsonLayout = settings.Tokens ? JsonLayout.Full : JsonLayout.Compact;
         int whole = LargeInput.WholeDocumentChars;
+        // With -p 1 and several documents, one worker reads and analyses the next document while this thread writes
+        // the json/html (and csv/text) of the one before: reading and writing overlap with analysis.
+        bool overlapWrites = settings.Parallel == 1 && set.Count is not <= 1 && (wantJson || wantHtml);
 
         Result Analyze(InputItem item)
         {
@@ -184,7 +189,7 @@ internal static class AnalyzeCommand
                 // A bug in one stage must not take the whole run down: report this document and go on.
                 return new Result(item, null, $"analysis failed ({ex.GetType().Name}: {ex.Message})");
             }
-            return Write(item, doc, item.Display, item.FilePath);
+            return overlapWrites ? new Result(item, doc, null, Source: item.Display, Unwritten: true, TextFile: item.FilePath) : Write(item, doc, item.Display, item.FilePath);
         }
 
         // --resume: the document's own output files exist under their final names (so they are complete: they are only
@@ -289,7 +294,9 @@ internal static class AnalyzeCommand
             if (formats.Contains("csv")) csv = new DocumentCsvWriter(outDir);
 
             var items = set.Items;
-            IEnumerable<Result> results = settings.Parallel == 1 || set.Count is <= 1
+            IEnumerable<Result> results = overlapWrites
+                ? OrderedParallel.Select(items, Analyze, 1, cancellationToken).Select(r => r.Unwritten ? Write(r.Item, r.Document!, r.Source!, r.TextFile) : r)
+                : settings.Parallel == 1 || set.Count is <= 1
                 ? items.Select(Analyze)
                 : OrderedParallel.Select(items, Analyze, Math.Min(settings.Parallel, 512), cancellationToken); // at most 2 × -p documents ahead of the writer
 
