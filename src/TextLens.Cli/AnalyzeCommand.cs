@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using TextLens.Output;
 
 namespace TextLens.Cli;
 
@@ -41,9 +42,10 @@ internal static class AnalyzeCommand
                 + "Their CSV rows and text report are rebuilt from the saved JSON. Standard input is always analysed.",
         };
 
+        var tokensOption = TokensOption();
         var cmd = new Command("analyze", "Analyse documents: tokens, sentences, tags, entities, stance cues, sentiment.")
         {
-            inputs, format, output, parallel, components, disable, textColumn, idColumn, noProgress, resume,
+            inputs, format, output, parallel, components, disable, textColumn, idColumn, noProgress, resume, tokensOption,
         };
         cmd.SetAction((parse, ct) => Task.FromResult(Run(io, new Settings(
             parse.GetValue(inputs) ?? [],
@@ -55,7 +57,7 @@ internal static class AnalyzeCommand
             parse.GetValue(textColumn) ?? "text",
             parse.GetValue(idColumn),
             parse.GetValue(noProgress),
-            Resume: parse.GetValue(resume)), ct)));
+            Resume: parse.GetValue(resume), Tokens: parse.GetValue(tokensOption)), ct)));
         return cmd;
     }
 
@@ -68,23 +70,33 @@ internal static class AnalyzeCommand
         };
         var format = new Option<string[]>("--format", "-f") { Description = "Output formats: text, json, csv, html (repeat or comma list). Default: html." };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: ./textlens-out." };
-        var cmd = new Command("render", "Render saved JSON analyses again as text, CSV or HTML reports (no re-analysis).") { inputs, format, output };
+        var tokensOption = TokensOption();
+        var cmd = new Command("render", "Render saved JSON analyses again as text, CSV or HTML reports (no re-analysis).") { inputs, format, output, tokensOption };
         cmd.SetAction((parse, ct) =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } f ? f : ["html"];
-            return Task.FromResult(Run(io, new Settings(parse.GetValue(inputs) ?? [], formats, parse.GetValue(output), 1, null, null, "text", null, true, Render: true), ct));
+            return Task.FromResult(Run(io, new Settings(parse.GetValue(inputs) ?? [], formats, parse.GetValue(output), 1, null, null, "text", null, true,
+                Render: true, Tokens: parse.GetValue(tokensOption)), ct));
         });
         return cmd;
     }
 
+    private static Option<bool> TokensOption() => new("--tokens")
+    {
+        Description = "JSON: write every token (offsets, kind, tag, lemma) and indent the file. By default the JSON is compact and "
+            + "holds a token count instead: reading it back re-tokenizes the text (without tags and lemmas).",
+    };
+
     internal sealed record Settings(
         string[] Inputs, string[] Formats, string? Out, int Parallel, string? Components, string? Disable,
-        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false, bool Resume = false);
+        string TextColumn, string? IdColumn, bool NoProgress, bool Render = false, bool Resume = false, bool Tokens = false);
 
     // Document is null with no Error for a document too large to analyse whole: Pending reads it (prefix already read
     // included) and the writer thread analyses it in pieces.
     // Resumed: done by an earlier run (Document, when set, was read back from its saved JSON).
-    private sealed record Result(InputItem Item, Document? Document, string? Error, PrefixedReader? Pending = null, string? Source = null, bool Resumed = false);
+    // Unwritten: analysed, its json/html still to write (by the consuming thread, see overlapWrites), with this text_file.
+    private sealed record Result(InputItem Item, Document? Document, string? Error, PrefixedReader? Pending = null, string? Source = null, bool Resumed = false,
+        bool Unwritten = false, string? TextFile = null);
 
     public static int Run(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
@@ -128,7 +140,11 @@ internal static class AnalyzeCommand
         long tokens = 0;
         int documents = 0, resumed = 0;
         bool wantJson = formats.Contains("json"), wantHtml = formats.Contains("html"), wantText = formats.Contains("text");
+        var jsonLayout = settings.Tokens ? JsonLayout.Full : JsonLayout.Compact;
         int whole = LargeInput.WholeDocumentChars;
+        // With -p 1 and several documents, one worker reads and analyses the next document while this thread writes
+        // the json/html (and csv/text) of the one before: reading and writing overlap with analysis.
+        bool overlapWrites = settings.Parallel == 1 && set.Count is not <= 1 && (wantJson || wantHtml);
 
         Result Analyze(InputItem item)
         {
@@ -173,7 +189,7 @@ internal static class AnalyzeCommand
                 // A bug in one stage must not take the whole run down: report this document and go on.
                 return new Result(item, null, $"analysis failed ({ex.GetType().Name}: {ex.Message})");
             }
-            return Write(item, doc, item.Display, item.FilePath);
+            return overlapWrites ? new Result(item, doc, null, Source: item.Display, Unwritten: true, TextFile: item.FilePath) : Write(item, doc, item.Display, item.FilePath);
         }
 
         // --resume: the document's own output files exist under their final names (so they are complete: they are only
@@ -230,7 +246,8 @@ internal static class AnalyzeCommand
             try
             {
                 if (wantJson)
-                    AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".json"), doc.ToJson(source: source, textFile: textFile), cancellationToken);
+                    AtomicFile.Write(OutputNames.PathIn(outDir, item.Stem, ".json"),
+                        stream => DocumentJsonWriter.Write(doc, stream, source, textFile, jsonLayout), cancellationToken);
                 if (wantHtml)
                     AtomicFile.WriteAllText(OutputNames.PathIn(outDir, item.Stem, ".html"), DocumentHtmlWriter.ToHtml(doc, source: source), cancellationToken);
             }
@@ -277,7 +294,9 @@ internal static class AnalyzeCommand
             if (formats.Contains("csv")) csv = new DocumentCsvWriter(outDir);
 
             var items = set.Items;
-            IEnumerable<Result> results = settings.Parallel == 1 || set.Count is <= 1
+            IEnumerable<Result> results = overlapWrites
+                ? OrderedParallel.Select(items, Analyze, 1, cancellationToken).Select(r => r.Unwritten ? Write(r.Item, r.Document!, r.Source!, r.TextFile) : r)
+                : settings.Parallel == 1 || set.Count is <= 1
                 ? items.Select(Analyze)
                 : OrderedParallel.Select(items, Analyze, Math.Min(settings.Parallel, 512), cancellationToken); // at most 2 × -p documents ahead of the writer
 

@@ -62,4 +62,23 @@ internal static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>Writes through <paramref name="write"/> into a temporary file (64 KiB buffered), then renames it to <paramref name="path"/>.</summary>
+    public static void Write(string path, Action<Stream> write, CancellationToken cancellationToken = default)
+    {
+        string temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                write(stream);
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
+        }
+    }
 }

@@ -27,4 +27,18 @@ public class CommittedBaselineTests
             Assert.That(baseline.Benchmarks.Select(e => e.Name), Has.Some.StartsWith("TextLens.Benchmarks.PipelineBenchmarks.Process("));
         });
     }
+
+    [Test]
+    public void CommittedInstructionBaselineHasEveryStageOfBothInputs()
+    {
+        var baseline = InstructionBaseline.Load(Path.Combine(RepoRoot(), "benchmarks", "instructions-baseline.json"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(baseline.Commit, Does.Match("^[0-9a-f]{40}$"));
+            Assert.That(baseline.Stages.Select(s => (s.Input, s.Stage)), Is.EquivalentTo(
+                from input in new[] { "article", "policy" } from stage in InstructionGate.Stages select (input, stage)));
+            Assert.That(baseline.Stages.Where(s => s.Threshold is not null).Select(s => (s.Input, s.Stage, s.Threshold)),
+                Is.EqualTo(new[] { ("policy", "sentiment", (double?)0.05) }), "only the stage with a known per-run step has its own threshold");
+        });
+    }
 }

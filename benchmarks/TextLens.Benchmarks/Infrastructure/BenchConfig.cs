@@ -44,6 +44,7 @@ public static class BenchConfig
     {
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .AddColumn(TokensPerSecondColumn.Instance)
+            .AddColumn(WordsPerSecondColumn.Instance)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(JsonExporter.Full)
             .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));

@@ -11,6 +11,13 @@ public enum Corpus
 
     /// <summary>A policy-style corpus of about 1 MB (1,000,000+ chars): copies of the article with paragraph order rotated per copy.</summary>
     Policy1MB,
+
+    /// <summary>
+    /// Real, varied text: ten commentaries of ../shared/corpora/policy-commentaries/texts (every sixth file in ordinal
+    /// name order from the first; ~208 KB, ~31k words), joined by blank lines. Read at run time, never copied into the
+    /// repository; benchmarks offer it only when ../shared is present (see <see cref="Corpora.Available"/>).
+    /// </summary>
+    PolicySample,
 }
 
 /// <summary>Loads the benchmark corpora from the repository's <c>data/</c> folder once and caches their token counts.</summary>
@@ -24,7 +31,31 @@ public static class Corpora
 
     private static readonly Lazy<string> LazyArticle = new(() => File.ReadAllText(Path.Combine(RepoRoot, "data", "huseynov-2025-04-17.txt")));
     private static readonly Lazy<string> LazyPolicy = new(() => BuildPolicyCorpus(Article, PolicyCorpusChars));
+    private static readonly Lazy<string?> LazyPolicySample = new(() => PolicySampleFiles() is { } files ? string.Join("\n\n", files.Select(File.ReadAllText)) : null);
     private static readonly ConcurrentDictionary<Corpus, int> TokenCounts = new();
+    private static readonly ConcurrentDictionary<Corpus, int> WordCounts = new();
+
+    /// <summary>Documents in <see cref="Corpus.PolicySample"/>.</summary>
+    public const int PolicySampleDocuments = 10;
+
+    /// <summary>The folder the policy sample is read from: ../shared/corpora/policy-commentaries/texts beside the repository.</summary>
+    public static string PolicyTextsFolder => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpora", "policy-commentaries", "texts"));
+
+    /// <summary>
+    /// The files of <see cref="Corpus.PolicySample"/>: every sixth *.txt of <see cref="PolicyTextsFolder"/> in ordinal
+    /// name order, starting with the first, the first <paramref name="count"/> of them; null when the folder is absent
+    /// or holds too few files.
+    /// </summary>
+    public static string[]? PolicySampleFiles(int count = PolicySampleDocuments)
+    {
+        if (!Directory.Exists(PolicyTextsFolder)) return null;
+        var files = Directory.GetFiles(PolicyTextsFolder, "*.txt").Order(StringComparer.Ordinal).Where((_, i) => i % 6 == 0).Take(count).ToArray();
+        return files.Length == count ? files : null;
+    }
+
+    /// <summary>The corpora of <paramref name="wanted"/> that can be read here (the policy sample needs ../shared); for <c>[ParamsSource]</c>.</summary>
+    public static IEnumerable<Corpus> Available(params Corpus[] wanted) =>
+        wanted.Where(c => c != Corpus.PolicySample || LazyPolicySample.Value is not null);
 
     /// <summary>The Huseynov article.</summary>
     public static string Article => LazyArticle.Value;
@@ -37,12 +68,29 @@ public static class Corpora
     {
         Corpus.Article => Article,
         Corpus.Policy1MB => Policy1MB,
+        Corpus.PolicySample => LazyPolicySample.Value ?? throw new InvalidOperationException($"The policy sample needs {PolicyTextsFolder} (../shared), which is absent: offer it through Corpora.Available."),
         _ => throw new ArgumentOutOfRangeException(nameof(corpus), corpus, null),
     };
 
     /// <summary>The number of tokens the default tokenizer finds in a corpus (computed once, then cached).</summary>
     public static int TokenCount(Corpus corpus) =>
         TokenCounts.GetOrAdd(corpus, c => Tokenizer.Default.Tokenize(Get(c)).Tokens.Count);
+
+    /// <summary>The number of words in a corpus, counted like <c>wc -w</c> (runs of non-white-space); cached.</summary>
+    public static int WordCount(Corpus corpus) => WordCounts.GetOrAdd(corpus, c => CountWords(Get(c)));
+
+    internal static int CountWords(string text)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (char ch in text)
+        {
+            bool space = char.IsWhiteSpace(ch);
+            if (!space && !inWord) words++;
+            inWord = !space;
+        }
+        return words;
+    }
 
     /// <summary><paramref name="count"/> copies of the article as separate documents (for multi-document throughput).</summary>
     public static string[] ArticleDocuments(int count)

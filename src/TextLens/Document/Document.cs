@@ -119,7 +119,9 @@ public sealed class Document
 
     /// <summary>
     /// Rebuilds a frozen document from the JSON that <see cref="ToJson"/> wrote: text, tokens (with tags and
-    /// lemmas), sentences, paragraphs, entities, stance cues and sentiment scores.
+    /// lemmas), sentences, paragraphs, entities, stance cues and sentiment scores. The compact JSON of
+    /// <c>textlens analyze -f json</c> holds a <c>token_count</c> instead of the tokens: the text is then re-tokenized
+    /// with the default tokenizer (which must give that many tokens) and the document has no tags or lemmas.
     /// </summary>
     /// <param name="json">JSON written by <see cref="ToJson"/>.</param>
     /// <returns>A frozen document equal to the one that was written.</returns>

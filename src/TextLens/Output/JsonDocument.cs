@@ -21,6 +21,8 @@ internal sealed class JsonDocumentDto
     [JsonPropertyName("document_sentiment")] public JsonScoreDto? DocumentSentiment { get; set; }
     [JsonPropertyName("paragraphs")] public List<JsonParagraphDto>? Paragraphs { get; set; }
     [JsonPropertyName("tokens")] public List<JsonTokenDto>? Tokens { get; set; }
+    // Written instead of tokens by the compact layout: the text is re-tokenized on reading and must give this many.
+    [JsonPropertyName("token_count")] public int? TokenCount { get; set; }
     [JsonPropertyName("text")] public string? Text { get; set; }
 }
 
@@ -43,7 +45,7 @@ internal sealed class JsonContributionDto
 {
     [JsonPropertyName("start")] public int Start { get; set; }
     [JsonPropertyName("end")] public int End { get; set; }
-    [JsonPropertyName("text")] public string Text { get; set; } = "";
+    [JsonPropertyName("text")] public string? Text { get; set; } // absent in the compact layout: the text at the offsets
     [JsonPropertyName("valence")] public double Valence { get; set; }
     [JsonPropertyName("weight")] public double Weight { get; set; }
     [JsonPropertyName("modifiers")] public List<string>? Modifiers { get; set; }
@@ -129,7 +131,8 @@ internal sealed class JsonTokenDto
     [JsonPropertyName("lemma")] public string? Lemma { get; set; }
 }
 
-[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// Reading only: DocumentJsonWriter writes these fields, in this order, straight from the document.
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JsonDocumentDto))]
 internal sealed partial class TextLensJsonContext : JsonSerializerContext;
 
@@ -140,88 +143,10 @@ internal static class DocumentJson
     public static string ToJson(Document doc, string? source, string? textFile)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var dto = new JsonDocumentDto
-        {
-            Id = doc.Id,
-            Source = source ?? "",
-            TextFile = textFile ?? $"texts/{doc.Id}.txt",
-            Format = FormatName,
-        };
-        var sentiment = doc.Sentiment;
-        foreach (var s in doc.Sentences)
-        {
-            var score = SentenceScore(sentiment, s.Index);
-            dto.Sentences.Add(new JsonSentenceDto
-            {
-                Start = s.Start, End = s.End,
-                Sentiment = score is null ? 0 : (int)score.Label,
-                SentimentScore = score?.Compound,
-                TokenStart = s.TokenStart, TokenEnd = s.TokenEnd,
-                AuthorScore = score?.AuthorCompound, ReportedScore = score?.ReportedCompound,
-                LexiconScore = score?.LexiconCompound, ClassifierScore = score?.ClassifierScore,
-                Contributions = score is null ? null : Contributions(score),
-            });
-        }
-        foreach (var e in doc.Entities)
-            dto.Entities.Add(new JsonEntityDto
-            {
-                Start = e.Start, End = e.End, Label = e.Label.Name, Text = e.Text,
-                Source = Names.Of(e.Source), Confidence = e.Confidence,
-                TokenStart = e.TokenStart, TokenEnd = e.TokenEnd,
-            });
-        foreach (var c in doc.StanceCues)
-            dto.StanceCues.Add(new JsonStanceCueDto
-            {
-                Start = c.Start, End = c.End, Type = Names.Of(c.Type), Text = c.Text, Holder = c.Holder,
-                TokenStart = c.TokenStart, TokenEnd = c.TokenEnd,
-                Polarity = Names.Of(c.Polarity), HolderSpan = Span(c.HolderSpan), Target = Span(c.Target),
-                LinkedCue = c.LinkedCue, RuleIndex = c.RuleIndex < 0 ? null : c.RuleIndex,
-            });
-        if (sentiment is not null)
-        {
-            dto.DocumentSentiment = Score(sentiment.Document);
-            dto.DocumentSentiment.Paragraphs = sentiment.Paragraphs.Count == 0 ? null : sentiment.Paragraphs.Select(Score).ToList();
-            dto.DocumentSentiment.Entities = sentiment.Entities.Count == 0 ? null : sentiment.Entities.Select(e => new JsonEntitySentimentDto
-            {
-                Text = e.Text, Label = e.EntityLabel.Name, Mentions = e.Mentions, Sentiment = (int)e.Label, SentimentScore = e.Compound,
-            }).ToList();
-        }
-        dto.Paragraphs = doc.Paragraphs.Select(p => new JsonParagraphDto
-        {
-            Start = p.Start, End = p.End, SentenceStart = p.SentenceStart, SentenceEnd = p.SentenceEnd,
-        }).ToList();
-        var tokens = new List<JsonTokenDto>(doc.Tokens.Count);
-        foreach (var t in doc.Tokens)
-            tokens.Add(new JsonTokenDto
-            {
-                Start = t.Start, End = t.End, Kind = Names.Of(t.Kind), SpaceAfter = t.SpaceAfter,
-                Pos = t.Pos == UPos.None ? null : Names.Of(t.Pos), Tag = t.Tag, Lemma = t.Lemma,
-            });
-        dto.Tokens = tokens;
-        dto.Text = doc.Text;
-        return JsonSerializer.Serialize(dto, TextLensJsonContext.Default.JsonDocumentDto);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(doc.Text.Length * 16 + 4096);
+        DocumentJsonWriter.Write(doc, buffer, source, textFile, JsonLayout.Full);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
-
-    private static JsonScoreDto Score(SentimentScore s) => new()
-    {
-        Start = s.Start, End = s.End, Sentiment = (int)s.Label, SentimentScore = s.Compound,
-        AuthorScore = s.AuthorCompound, ReportedScore = s.ReportedCompound, LexiconScore = s.LexiconCompound,
-        ClassifierScore = s.ClassifierScore, Contributions = Contributions(s),
-    };
-
-    private static List<JsonContributionDto>? Contributions(SentimentScore s) =>
-        s.Contributions.Count == 0 ? null : s.Contributions.Select(c => new JsonContributionDto
-        {
-            Start = c.Start, End = c.End, Text = c.Text, Valence = c.Valence, Weight = c.Weight,
-            Modifiers = c.Modifiers == SentimentModifiers.None ? null : Enum.GetValues<SentimentModifiers>()
-                .Where(m => m != SentimentModifiers.None && c.Modifiers.HasFlag(m)).Select(m => m.ToString()).ToList(),
-        }).ToList();
-
-    private static JsonSpanDto? Span(StanceSpan? s) =>
-        s is null ? null : new JsonSpanDto { Start = s.Start, End = s.End, TokenStart = s.TokenStart, TokenEnd = s.TokenEnd, Text = s.Text };
-
-    private static SentimentScore? SentenceScore(DocumentSentiment? sentiment, int index) =>
-        sentiment is not null && index < sentiment.Sentences.Count ? sentiment.Sentences[index] : null;
 
     public static Document FromJson(string json) => FromJson(json, out _, out _);
 
@@ -251,28 +176,43 @@ internal static class DocumentJson
             throw new FormatException($"Not a TextLens document this version can read: format '{dto.Format}' (expected '{FormatName}').");
         if (dto.Text is null)
             throw new FormatException("Not a TextLens document: the 'text' field is missing (evaluation-only JSON without the text cannot be rebuilt into a Document).");
-        if (dto.Tokens is null)
-            throw new FormatException("Not a TextLens document: the 'tokens' field is missing.");
+        if (dto.Tokens is null && dto.TokenCount is null)
+            throw new FormatException("Not a TextLens document: the 'tokens' field is missing (and no 'token_count' says they were left out to be re-tokenized).");
+        if (dto.Tokens is not null && dto.TokenCount is not null)
+            throw new FormatException("Not a TextLens document: it has both 'tokens' and 'token_count'.");
         var text = dto.Text;
         int n = text.Length;
 
-        var tokens = new TokenData[dto.Tokens.Count];
-        int previousEnd = 0;
-        for (int i = 0; i < tokens.Length; i++)
+        TokenData[] tokens;
+        if (dto.Tokens is null)
         {
-            var t = dto.Tokens[i] ?? throw Bad($"token {i} is null");
-            CheckRange($"token {i}", t.Start, t.End, n);
-            if (t.Start < previousEnd) throw Bad($"token {i} [{t.Start}, {t.End}) overlaps or precedes the token before it");
-            if (t.End == t.Start) throw Bad($"token {i} is empty");
-            if (!Enum.TryParse<TokenKind>(t.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(t.Kind, out _))
-                throw Bad($"token {i} has an unknown kind '{t.Kind}'");
-            tokens[i] = new TokenData(t.Start, t.End - t.Start, kind, t.SpaceAfter);
-            previousEnd = t.End;
+            // Written without tokens (the CLI's compact JSON): the default tokenizer is deterministic, so it rebuilds
+            // them; a different count means another tokenizer wrote the file, and every token range would be wrong.
+            tokens = Tokenizer.Default.TokenizeToArray(text);
+            if (tokens.Length != dto.TokenCount)
+                throw Bad($"'token_count' is {dto.TokenCount} but the text re-tokenizes into {tokens.Length} tokens (written by another tokenizer? write it with its tokens)");
+        }
+        else
+        {
+            tokens = new TokenData[dto.Tokens.Count];
+            int previousEnd = 0;
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                var t = dto.Tokens[i] ?? throw Bad($"token {i} is null");
+                CheckRange($"token {i}", t.Start, t.End, n);
+                if (t.Start < previousEnd) throw Bad($"token {i} [{t.Start}, {t.End}) overlaps or precedes the token before it");
+                if (t.End == t.Start) throw Bad($"token {i} is empty");
+                if (!Enum.TryParse<TokenKind>(t.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(t.Kind, out _))
+                    throw Bad($"token {i} has an unknown kind '{t.Kind}'");
+                tokens[i] = new TokenData(t.Start, t.End - t.Start, kind, t.SpaceAfter);
+                previousEnd = t.End;
+            }
         }
         var doc = new Document(text, string.IsNullOrEmpty(dto.Id) ? "doc" : dto.Id, tokens);
 
-        // Tags and lemmas: all or nothing per layer.
-        int tagged = dto.Tokens.Count(t => t.Pos is not null);
+        // Tags and lemmas: all or nothing per layer (none when the tokens were left out).
+        var tokenDtos = dto.Tokens ?? [];
+        int tagged = tokenDtos.Count(t => t.Pos is not null);
         if (tagged > 0)
         {
             if (tagged != tokens.Length) throw Bad("some tokens have 'pos' and others do not");
@@ -280,19 +220,19 @@ internal static class DocumentJson
             var tags = new string[tokens.Length];
             for (int i = 0; i < tokens.Length; i++)
             {
-                var p = dto.Tokens[i].Pos!;
+                var p = tokenDtos[i].Pos!;
                 if (!Enum.TryParse<UPos>(p, ignoreCase: true, out var u) || !Enum.IsDefined(u) || u == UPos.None || int.TryParse(p, out _))
                     throw Bad($"token {i} has an unknown pos '{p}'");
                 pos[i] = u;
-                tags[i] = dto.Tokens[i].Tag ?? "";
+                tags[i] = tokenDtos[i].Tag ?? "";
             }
             doc.SetTags(pos, tags);
         }
-        int lemmatized = dto.Tokens.Count(t => t.Lemma is not null);
+        int lemmatized = tokenDtos.Count(t => t.Lemma is not null);
         if (lemmatized > 0)
         {
             if (lemmatized != tokens.Length) throw Bad("some tokens have 'lemma' and others do not");
-            doc.SetLemmas(dto.Tokens.Select(t => t.Lemma!).ToArray());
+            doc.SetLemmas(tokenDtos.Select(t => t.Lemma!).ToArray());
         }
 
         var sentences = new Sentence[(dto.Sentences ?? []).Count];

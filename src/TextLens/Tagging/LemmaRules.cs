@@ -221,11 +221,17 @@ internal static class LemmaPool
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Entries added, counted here because ConcurrentDictionary.Count takes every lock of the table: on varied text,
+    // where many lemmas are new, that cost more than the rest of the lemmatizer.
+    private static int _added;
+
     public static string Get(ReadOnlySpan<char> s)
     {
         if (Lookup.TryGetValue(s, out var v)) return v;
         var str = s.ToString();
-        if (Pool.Count >= MaxEntries) return str;
-        return Pool.GetOrAdd(str, str);
+        if (Volatile.Read(ref _added) >= MaxEntries) return str;
+        var pooled = Pool.GetOrAdd(str, str);
+        if (ReferenceEquals(pooled, str)) Interlocked.Increment(ref _added);
+        return pooled;
     }
 }

@@ -55,7 +55,8 @@ public class CliTests
         Assert.That(json.GetProperty("sentences").GetArrayLength(), Is.EqualTo(doc.Sentences.Count));
         Assert.That(json.GetProperty("entities").GetArrayLength(), Is.EqualTo(doc.Entities.Count));
         Assert.That(json.GetProperty("stance_cues").GetArrayLength(), Is.EqualTo(doc.StanceCues.Count));
-        Assert.That(Document.FromJson(File.ReadAllText(Path.Combine(Out, "huseynov-2025-04-17.json"))).ToJson(), Is.EqualTo(doc.ToJson()));
+        Assert.That(json.TryGetProperty("tokens", out _), Is.False, "tokens are opt-in (--tokens)");
+        Assert.That(json.GetProperty("token_count").GetInt32(), Is.EqualTo(doc.Tokens.Count));
 
         Assert.That(File.ReadAllLines(Path.Combine(Out, "documents.csv")), Has.Length.EqualTo(2));
         Assert.That(File.ReadAllLines(Path.Combine(Out, "sentences.csv")).Length, Is.GreaterThanOrEqualTo(doc.Sentences.Count + 1));
@@ -64,6 +65,57 @@ public class CliTests
         Assert.That(run.Out, Does.StartWith("== huseynov-2025-04-17 =="));
         Assert.That(run.Out, Does.Contain($"{doc.Sentences.Count} sentences, {doc.Tokens.Count} tokens"));
         Assert.That(run.Error.Trim(), Does.Match(@"^textlens: 1 documents, [\d,]+ tokens in [\d.]+ s \([\d.,]+ documents/s, [\d,]+ tokens/s\) → "));
+    }
+
+    [Test]
+    public void DefaultJsonIsCompactAndReadsBackWithoutTags()
+    {
+        Assert.That(Cli("analyze", TestPaths.Article, "-f", "json", "--out", Out).Exit, Is.Zero);
+        string path = Path.Combine(Out, "huseynov-2025-04-17.json");
+        byte[] written = File.ReadAllBytes(path);
+        var doc = Pipeline.CreateEnglish().Process(File.ReadAllText(TestPaths.Article), "huseynov-2025-04-17");
+        Assert.That(written.Length, Is.LessThanOrEqualTo(8 * new FileInfo(TestPaths.Article).Length), "the default JSON is at most 8x the text");
+
+        var back = Document.FromJson(File.ReadAllText(path));
+        Assert.Multiple(() =>
+        {
+            Assert.That(back.Tokens.Select(t => (t.Start, t.End, t.Kind)), Is.EqualTo(doc.Tokens.Select(t => (t.Start, t.End, t.Kind))));
+            Assert.That(back.Tokens[0].Pos, Is.EqualTo(UPos.None), "tags are not in the compact JSON");
+            Assert.That(back.Entities, Is.EqualTo(doc.Entities));
+            Assert.That(back.StanceCues.Select(c => (c.Start, c.End, c.Type, c.Holder)), Is.EqualTo(doc.StanceCues.Select(c => (c.Start, c.End, c.Type, c.Holder))));
+            Assert.That(back.Sentiment!.Sentences.Select(s => s.Compound), Is.EqualTo(doc.Sentiment!.Sentences.Select(s => s.Compound)));
+            // written again in the same layout, it is the same file byte for byte
+            var again = new MemoryStream();
+            TextLens.Output.DocumentJsonWriter.Write(back, again, TestPaths.Article, TestPaths.Article, TextLens.Output.JsonLayout.Compact);
+            Assert.That(again.ToArray(), Is.EqualTo(written));
+        });
+
+        // render reads the compact JSON (html without tags)
+        var render = Cli("render", path, "-f", "html", "--out", Path.Combine(_dir, "rendered"));
+        Assert.That(render.Exit, Is.Zero, render.Error);
+        Assert.That(File.ReadAllText(Path.Combine(_dir, "rendered", "huseynov-2025-04-17.html")), Does.StartWith("<!DOCTYPE html>"));
+    }
+
+    [Test]
+    public void TokensOptionWritesTheFullDocument()
+    {
+        Assert.That(Cli("analyze", TestPaths.Article, "-f", "json", "--tokens", "--out", Out).Exit, Is.Zero);
+        var doc = Pipeline.CreateEnglish().Process(File.ReadAllText(TestPaths.Article), "huseynov-2025-04-17");
+        string saved = File.ReadAllText(Path.Combine(Out, "huseynov-2025-04-17.json"));
+        Assert.That(saved, Is.EqualTo(doc.ToJson(source: TestPaths.Article, textFile: TestPaths.Article)));
+        Assert.That(Document.FromJson(saved).ToJson(source: TestPaths.Article, textFile: TestPaths.Article), Is.EqualTo(saved));
+    }
+
+    [Test]
+    public void CompactJsonFromAnotherTokenizerIsRefusedByName()
+    {
+        var doc = Pipeline.CreateEnglish().Process("Baku rejects it. Yerevan agrees.", "d");
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        TextLens.Output.DocumentJsonWriter.Write(doc, buffer, null, null, TextLens.Output.JsonLayout.Compact);
+        string json = Encoding.UTF8.GetString(buffer.WrittenSpan).Replace($"\"token_count\":{doc.Tokens.Count}", "\"token_count\":3");
+        var ex = Assert.Throws<FormatException>(() => Document.FromJson(json));
+        Assert.That(ex!.Message, Does.Contain($"'token_count' is 3 but the text re-tokenizes into {doc.Tokens.Count} tokens"));
+        Assert.Throws<FormatException>(() => Document.FromJson(json.Replace("\"token_count\":3", "\"token_count\":3,\"tokens\":[]")));
     }
 
     [Test]
