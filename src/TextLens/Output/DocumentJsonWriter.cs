@@ -9,7 +9,8 @@ namespace TextLens.Output;
 /// instead, and <see cref="DocumentJson.FromJson(string)"/> re-tokenizes the text (tags and lemmas are then not restored).</param>
 /// <param name="Indented">Indent the JSON (for reading by eye); compact otherwise.</param>
 /// <param name="Contributions">Write the sentiment contributions (the words behind each score) of every score. Without
-/// <paramref name="Tokens"/> a contribution's <c>text</c> is written only when it differs from the text at its offsets.</param>
+/// <paramref name="Tokens"/> a contribution's <c>text</c> is written only when it differs from the text at its offsets,
+/// and sentences, entities and cues carry no token range (read back from their character offsets).</param>
 internal readonly record struct JsonLayout(bool Tokens, bool Indented, bool Contributions)
 {
     /// <summary>What <see cref="Document.ToJson"/> writes: everything, indented.</summary>
@@ -64,8 +65,7 @@ internal static class DocumentJsonWriter
             w.WriteNumber("end", s.End);
             w.WriteNumber("sentiment", score is null ? 0 : (int)score.Label);
             if (score is not null) w.WriteNumber("sentiment_score", score.Compound);
-            w.WriteNumber("token_start", s.TokenStart);
-            w.WriteNumber("token_end", s.TokenEnd);
+            TokenRange(w, s.TokenStart, s.TokenEnd, layout);
             if (score is not null)
             {
                 w.WriteNumber("author_score", score.AuthorCompound);
@@ -88,8 +88,7 @@ internal static class DocumentJsonWriter
             w.WriteString("text", e.Text);
             w.WriteString("source", Names.Of(e.Source));
             if (e.Confidence is double conf) w.WriteNumber("confidence", conf);
-            w.WriteNumber("token_start", e.TokenStart);
-            w.WriteNumber("token_end", e.TokenEnd);
+            TokenRange(w, e.TokenStart, e.TokenEnd, layout);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -103,8 +102,7 @@ internal static class DocumentJsonWriter
             w.WriteString("type", Names.Of(c.Type));
             w.WriteString("text", c.Text);
             w.WriteString("holder", c.Holder);
-            w.WriteNumber("token_start", c.TokenStart);
-            w.WriteNumber("token_end", c.TokenEnd);
+            TokenRange(w, c.TokenStart, c.TokenEnd, layout);
             w.WriteString("polarity", Names.Of(c.Polarity));
             Span(w, "holder_span", c.HolderSpan);
             Span(w, "target", c.Target);
@@ -195,6 +193,17 @@ internal static class DocumentJsonWriter
         if (s.ClassifierScore is double c) w.WriteNumber("classifier_score", c);
         if (layout.Contributions) Contributions(w, s, text, layout);
         if (end) w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A sentence's, entity's or cue's token range: written with the tokens; without them left out, because
+    /// <see cref="DocumentJson.FromJson(string)"/> re-tokenizes the text and finds the same range from the character offsets.
+    /// </summary>
+    private static void TokenRange(Utf8JsonWriter w, int start, int end, JsonLayout layout)
+    {
+        if (!layout.Tokens) return;
+        w.WriteNumber("token_start", start);
+        w.WriteNumber("token_end", end);
     }
 
     private static void Contributions(Utf8JsonWriter w, SentimentScore s, string text, JsonLayout layout)
