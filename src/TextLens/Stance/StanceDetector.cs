@@ -225,7 +225,7 @@ public sealed class StanceDetector : IPipelineComponent
                             else { c.Holder = document.Text[tokens[p.Start].Start..tokens[p.End - 1].End]; c.HolderRange = p; }
                         }
                     }
-                    else if (subject is { } s && !clause.IsExpletive(s))
+                    else if (subject is { } s && !clause.IsExpletive(s) && (c.Type is StanceCueType.Refusal or StanceCueType.Commitment || IsActorPhrase(document, s)))
                     {
                         SetHolder(document, clause, ref c, s);
                         lastActor = c.Holder;
@@ -501,6 +501,23 @@ public sealed class StanceDetector : IPipelineComponent
         c.Type is StanceCueType.Hedge or StanceCueType.Booster or StanceCueType.Attitude && HasActorVerb(doc, c, sentenceStart);
 
     /// <summary>
+    /// Can the phrase hold a belief, a feeling or a demand? A name, an entity, an institution or a group of people can
+    /// ("the Kremlin", "the government", "policymakers"); "this situation demands" and "the findings are concerning"
+    /// are the writer's.
+    /// </summary>
+    private static bool IsActorPhrase(Document doc, ClauseAnalyzer.Range r)
+    {
+        var tokens = doc.TokenStore;
+        for (int i = r.Start; i < r.End; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Word && char.IsUpper(doc.Text[t.Start]) && !(i == r.Start && StanceWords.Determiners.Contains(doc, i))) return true;
+            if (StanceWords.InstitutionWords.Contains(doc, i) || StanceWords.PeopleWords.Contains(doc, i)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Belief, feeling and assertion verbs are the stance of their subject ("the Kremlin believes", "Moscow hailed",
     /// "Baku insists that"), not of the writer (GUIDELINES, settled cases).
     /// </summary>
@@ -527,7 +544,7 @@ public sealed class StanceDetector : IPipelineComponent
                 continue;
             }
             if ((classes & (StanceWordClass.Belief | StanceWordClass.Feeling)) != 0) return true;
-            if ((classes & StanceWordClass.Booster) != 0 && StanceWords.ReportingVerbs.Contains(lower)) return true;
+            if ((classes & StanceWordClass.Booster) != 0 && (StanceWords.ReportingVerbs.Contains(lower) || StanceWords.ReportingVerbs.Contains(lemma))) return true;
         }
         return c.Type == StanceCueType.Attitude && verb && feeling; // "expressed confidence", "voiced frustration"
     }

@@ -98,6 +98,16 @@ internal static class StanceWords
         "puerto czech dominican ivory papua solomon marshall cape trinidad bosnia antigua saint st le la los las upper lower");
 
     /// <summary>Words that end organisation names (so they are not taken for a person's surname).</summary>
+    /// <summary>Common nouns for people and groups of people, who can hold beliefs and feelings ("policymakers fear").</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleWords = Set(
+        "officials official policymakers policy-makers leaders leader ministers minister diplomats diplomat analysts analyst " +
+        "experts expert critics critic observers observer voters citizens people public residents population populations " +
+        "allies ally partners partner governments states countries nations regimes elites generals officers commanders " +
+        "investors businesses companies firms lawmakers legislators politicians activists protesters rebels militants " +
+        "president prime chancellor spokesman spokeswoman spokesperson scholars commentators bloggers media journalists " +
+        "europeans americans russians ukrainians chinese establishment figures decision-makers makers bloggers camp side " +
+        "hawks doves opposition supporters opponents");
+
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InstitutionWords = Set(
         "ministry union office council government center centre committee commission department nations states republic " +
         "kingdom group organization organisation party parliament assembly bank forum agency institute university court " +

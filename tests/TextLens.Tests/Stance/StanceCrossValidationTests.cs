@@ -24,11 +24,11 @@ public class StanceCrossValidationTests
             Assert.That(gold, Has.Count.EqualTo(11));
             Assert.That(extra, Has.Count.EqualTo(30));
             Assert.That(cv.Gold, Is.EqualTo(721));
-            // measured: lenient 0.667, strict 0.595, holder accuracy 0.808; every type at least 0.539 lenient
+            // measured: lenient 0.667, strict 0.595, holder accuracy 0.817; every type at least 0.539 lenient
             // (TextLens 0.1's rules: lenient 0.47 on dev, ATTITUDE 0.14)
             Assert.That(cv.Lenient.F1, Is.GreaterThanOrEqualTo(0.647));
             Assert.That(cv.Strict.F1, Is.GreaterThanOrEqualTo(0.575));
-            Assert.That(cv.HolderAccuracy, Is.GreaterThanOrEqualTo(0.788));
+            Assert.That(cv.HolderAccuracy, Is.GreaterThanOrEqualTo(0.797));
             foreach (var type in Enum.GetValues<StanceCueType>())
                 Assert.That(cv.LenientOf(type).F1, Is.GreaterThanOrEqualTo(0.52), type.ToString());
         });
