@@ -182,7 +182,7 @@ public sealed class StanceDetector : IPipelineComponent
             {
                 tags ??= new int[Math.Min(tokens.Length, 1024)];
                 if (tags.Length < sEnd - sStart) tags = new int[sEnd - sStart];
-                ModelCues(document, model, features, cues, first, si, sStart, sEnd, tags);
+                ModelCues(document, clause, model, features, cues, first, si, sStart, sEnd, tags);
             }
             if (cues.Count == first) continue;
 
@@ -290,7 +290,7 @@ public sealed class StanceDetector : IPipelineComponent
     /// their context constraints and negation) become features; cues of rule rows stay, and model cues overlapping them
     /// are dropped. Cues of the sentence stay ordered by start.
     /// </summary>
-    private void ModelCues(Document doc, StanceModel? model, StanceFeatures x, List<Candidate> cues, int first, int sentence, int sStart, int sEnd, int[] tags)
+    private void ModelCues(Document doc, ClauseAnalyzer clause, StanceModel? model, StanceFeatures x, List<Candidate> cues, int first, int sentence, int sStart, int sEnd, int[] tags)
     {
         var entries = Lexicon.Entries;
         x.ClearRules(sStart, sEnd);
@@ -306,29 +306,16 @@ public sealed class StanceDetector : IPipelineComponent
         if (model is null) return;
         var span = tags.AsSpan(0, sEnd - sStart);
         model.Decode(x, sStart, sEnd, span);
-        var clause = new ClauseAnalyzer(doc);
         int ruleCursor = first;
         for (int i = 0; i < span.Length; i++)
         {
             int tag = span[i];
             if (tag == 0) continue;
-            int end;
-            if (model.Io)
-            {
-                // a cue is a run of one type's tag
-                if (i > 0 && span[i - 1] == tag) continue;
-                end = i + 1;
-                while (end < span.Length && span[end] == tag) end++;
-                tag = Bilou.Tag(tag - 1, Bilou.U);
-            }
-            else
-            {
-                int part = Bilou.PartOf(tag);
-                if (part is not (Bilou.B or Bilou.U)) continue;
-                end = i + 1;
-                if (part == Bilou.B) while (end < span.Length && Bilou.PartOf(span[end]) != Bilou.L) end++;
-                end = Math.Min(end + (part == Bilou.B ? 1 : 0), span.Length);
-            }
+            int part = Bilou.PartOf(tag);
+            if (part is not (Bilou.B or Bilou.U)) continue;
+            int end = i + 1;
+            if (part == Bilou.B) while (end < span.Length && Bilou.PartOf(span[end]) != Bilou.L) end++;
+            end = Math.Min(end + (part == Bilou.B ? 1 : 0), span.Length);
             int s = sStart + i, e = sStart + end;
             // rule cues and model spans both come in text order and rule cues do not overlap each other: one cursor
             // keeps this linear in the sentence (a loop over every rule cue per span was quadratic on hostile input)

@@ -34,7 +34,6 @@ public sealed class StanceModel
     {
         Perceptron = perceptron;
         Metadata = metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata);
-        Io = Metadata.TryGetValue("scheme", out var scheme) && scheme == "io";
         OutsidePenalty = Metadata.TryGetValue("outside_penalty", out var v) && float.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p) && float.IsFinite(p) ? p : 0f;
     }
 
@@ -44,16 +43,7 @@ public sealed class StanceModel
     /// </summary>
     internal float OutsidePenalty { get; }
 
-    /// <summary>
-    /// True for the IO scheme (one tag per type: a cue is a run of tokens with its type's tag), false for BILOU. IO splits
-    /// the little training data over 8 classes instead of 29.
-    /// </summary>
-    internal bool Io { get; }
 
-    internal int Classes => Io ? TypeNames.Length + 1 : ClassCount;
-
-    /// <summary>The class of token <paramref name="i"/> of a gold span [start, end) of the given type under this scheme.</summary>
-    internal static int TagIn(bool io, int type, int start, int end, int i) => io ? 1 + type : Bilou.TagIn(type, start, end, i);
 
     internal AveragedPerceptron Perceptron { get; }
 
@@ -97,9 +87,8 @@ public sealed class StanceModel
         var r = file.Section("weights");
         var p = AveragedPerceptron.Read(r);
         r.EnsureEnd();
-        var model = new StanceModel(p, file.Metadata);
-        if (p.ClassCount != model.Classes) throw new DataFileException(name, 0, $"stance model has {p.ClassCount} classes, expected {model.Classes}");
-        return model;
+        if (p.ClassCount != ClassCount) throw new DataFileException(name, 0, $"stance model has {p.ClassCount} classes, expected {ClassCount}");
+        return new StanceModel(p, file.Metadata);
     }
 
     /// <summary>Writes the model to a file (atomically: a temporary file renamed into place).</summary>
@@ -196,7 +185,7 @@ public sealed class StanceModel
         int prev = 0, prev2 = 0;
         for (int i = start; i < end; i++)
         {
-            bool open = !Io && Bilou.IsOpen(prev);
+            bool open = Bilou.IsOpen(prev);
             if (!open && CannotStart(x, i, end))
             {
                 tags[i - start] = 0;
@@ -208,7 +197,7 @@ public sealed class StanceModel
             scores.Clear();
             Perceptron.Score(f[..n], scores);
             scores[0] -= OutsidePenalty;
-            int best = Io ? AveragedPerceptron.ArgMax(scores[..Classes]) : Best(scores, prev, i + 1 == end);
+            int best = Best(scores, prev, i + 1 == end);
             tags[i - start] = best;
             prev2 = prev;
             prev = best;

@@ -24,9 +24,6 @@ internal sealed record StanceTrainingOptions
 
     /// <summary>Decoding penalty on "no cue" (see <see cref="StanceModel"/>); stored in the model file.</summary>
     public float OutsidePenalty { get; init; } = 6f;
-
-    /// <summary>Tag scheme: IO (one tag per type) when true, else BILOU.</summary>
-    public bool Io { get; init; }
 }
 
 /// <summary>Reads gold files, trains the stance model, and scores detectors against gold (strict/lenient per type, holders).</summary>
@@ -160,7 +157,7 @@ internal static class StanceTrainer
     }
 
     /// <summary>Gold BILOU tags per token (overlapping gold cues: the earlier, then longer, one wins).</summary>
-    internal static int[] GoldTags(Document doc, IReadOnlyList<GoldCue> cues, bool io = false)
+    internal static int[] GoldTags(Document doc, IReadOnlyList<GoldCue> cues)
     {
         var tokens = doc.TokenStore;
         var tags = new int[tokens.Length];
@@ -173,7 +170,7 @@ internal static class StanceTrainer
             bool free = true;
             for (int i = s; i < e; i++) free &= tags[i] == 0;
             if (!free || e == s) continue;
-            for (int i = s; i < e; i++) tags[i] = StanceModel.TagIn(io, (int)c.Type, s, e, i);
+            for (int i = s; i < e; i++) tags[i] = Bilou.TagIn((int)c.Type, s, e, i);
         }
         return tags;
     }
@@ -196,12 +193,11 @@ internal static class StanceTrainer
                     ? d.Document.Sentences.Select(s => (s.TokenStart, s.TokenEnd)).ToArray()
                     : [(0, d.Document.TokenStore.Length)];
                 int copies = options.Copies?.GetValueOrDefault(d.Id, 1) ?? 1;
-                var gold = GoldTags(d.Document, d.Cues, options.Io);
+                var gold = GoldTags(d.Document, d.Cues);
                 for (int k = 0; k < copies; k++) data.Add((x, sentences, gold));
             }
             var units = data.SelectMany((d, di) => d.Sentences.Select(s => (Doc: di, s.Item1, s.Item2))).ToArray();
-            int classes = options.Io ? StanceModel.TypeNames.Length + 1 : StanceModel.ClassCount;
-            var perceptron = new AveragedPerceptron(classes);
+            var perceptron = new AveragedPerceptron(StanceModel.ClassCount);
             var random = new Random(options.Seed);
             Span<ulong> f = stackalloc ulong[StanceModel.MaxFeatures];
             var scores = new float[perceptron.ScoreLength];
@@ -214,7 +210,7 @@ internal static class StanceTrainer
                     int prev = 0, prev2 = 0;
                     for (int i = start; i < end; i++)
                     {
-                        if ((options.Io || !Bilou.IsOpen(prev)) && StanceModel.CannotStart(x, i, end))
+                        if (!Bilou.IsOpen(prev) && StanceModel.CannotStart(x, i, end))
                         {
                             prev2 = prev;
                             prev = 0;
@@ -223,10 +219,10 @@ internal static class StanceTrainer
                         int n = StanceModel.Features(x, start, end, i, prev, prev2, f);
                         Array.Clear(scores);
                         perceptron.Score(f[..n], scores);
-                        int guess = options.Io ? AveragedPerceptron.ArgMax(scores.AsSpan(0, classes)) : StanceModel.Best(scores, prev, i + 1 == end);
+                        int guess = StanceModel.Best(scores, prev, i + 1 == end);
                         int truth = gold[i];
                         // a gold span cut by a sentence boundary cannot be decoded: train on the nearest legal tag
-                        if (!options.Io && (!Bilou.Allowed(prev, truth) || i + 1 == end && Bilou.IsOpen(truth))) truth = guess;
+                        if (!Bilou.Allowed(prev, truth) || i + 1 == end && Bilou.IsOpen(truth)) truth = guess;
                         if (guess != truth) perceptron.Update(f[..n], truth, guess);
                         perceptron.NextInstance();
                         prev2 = prev;
@@ -240,7 +236,6 @@ internal static class StanceTrainer
                 ["epochs"] = options.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["outside_penalty"] = options.OutsidePenalty.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                ["scheme"] = options.Io ? "io" : "bilou",
                 ["min_weight"] = options.MinWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             };
             return new StanceModel(perceptron.Averaged(options.MinWeight), meta);
